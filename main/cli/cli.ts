@@ -1,0 +1,124 @@
+// `npm run cli -- import …` / `export …`: the command-line contract of domain.md. Its JSON output is
+// relied on by scripts outside the app; keep it stable and documented in the README.
+//
+// Exit codes: 0 everything imported/exported; 1 the import finished but some records or files failed
+// (see "errors"); 2 usage error or the database could not be opened.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { ImportSummary } from '../../shared/domain/item.js';
+import { defaultDatabasePath } from '../db/default-database-path.js';
+import { describeOpenError } from '../db/describe-open-error.js';
+import { openDatabase } from '../db/open-database.js';
+import type { Connection } from '../db/database.js';
+import { formatItemsAsCsv } from '../features/export/csv-export.js';
+import { listExportedItems } from '../features/export/export-repository.js';
+import { importFiles } from '../features/import/import-files.js';
+import { currentActor } from '../services.js';
+import { collectImportFiles } from './collect-files.js';
+
+const USAGE = `Triage Desk command line
+
+  npm run cli -- import <file|folder…> [--db PATH] [--json]
+  npm run cli -- export --format json|csv [--encoding utf-8|cp932] [--out FILE] [--db PATH]
+
+The database defaults to ${defaultDatabasePath()} (TRIAGE_DESK_DB overrides it).
+Exit codes: 0 done; 1 done, but some records or files failed; 2 usage or database error.`;
+
+class UsageError extends Error {}
+
+async function withDatabase<T>(path: string, work: (db: Connection) => Promise<T>): Promise<T> {
+  let db: Connection;
+  try {
+    db = await openDatabase(path);
+  } catch (error) {
+    throw new UsageError(describeOpenError(error, path));
+  }
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+function printSummary(summary: ImportSummary, json: boolean): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    return;
+  }
+  process.stdout.write(
+    `imported ${summary.imported}, duplicates ${summary.duplicates}, updated ${summary.updated}, failed ${summary.failed}\n`,
+  );
+  for (const e of summary.errors) process.stdout.write(`  ${e.file}${e.line === null ? '' : `:${e.line}`}: ${e.message}\n`);
+}
+
+async function runImport(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { db: { type: 'string' }, json: { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
+  if (positionals.length === 0) throw new UsageError('import needs at least one file or folder');
+  const { files, errors } = collectImportFiles(positionals);
+  const summary = await withDatabase(values.db ?? defaultDatabasePath(), (db) =>
+    importFiles(
+      db,
+      files.map((path) => ({ name: basename(path), bytes: readFileSync(path) })),
+      { actor: currentActor() },
+    ),
+  );
+  summary.errors.unshift(...errors);
+  summary.failed += errors.length;
+  printSummary(summary, values.json);
+  return summary.errors.length > 0 ? 1 : 0;
+}
+
+/** Writes beside the target and renames, so an interrupted export never leaves half a file under its name. */
+function writeFileAtomically(path: string, data: Uint8Array | string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  writeFileSync(temp, data);
+  renameSync(temp, path);
+}
+
+async function runExport(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      format: { type: 'string' },
+      encoding: { type: 'string', default: 'utf-8' },
+      out: { type: 'string' },
+    },
+  });
+  if (values.format !== 'json' && values.format !== 'csv') throw new UsageError('--format must be json or csv');
+  if (values.encoding !== 'utf-8' && values.encoding !== 'cp932') throw new UsageError('--encoding must be utf-8 or cp932');
+  const encoding = values.encoding;
+  const items = await withDatabase(values.db ?? defaultDatabasePath(), listExportedItems);
+  const data = values.format === 'json' ? `${JSON.stringify(items, null, 2)}\n` : formatItemsAsCsv(items, encoding);
+  if (values.out) writeFileAtomically(values.out, data);
+  else process.stdout.write(data);
+  return 0;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'import') return await runImport(rest);
+    if (command === 'export') return await runExport(rest);
+    if (command === undefined || command === 'help' || command === '--help') {
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`triage-desk: ${message}\n${isUsage ? 'Run `npm run cli -- help` for usage.\n' : ''}`);
+    return 2;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  runCli(process.argv.slice(2)).then((code) => process.exit(code));
+}

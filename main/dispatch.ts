@@ -1,0 +1,32 @@
+// The one place a call from a renderer enters main, whatever carried it (IPC or the HTTP shell): the input
+// is parsed with the channel's schema, the handler runs, and every outcome becomes a CallResult. Known
+// failures get their own code; anything else is logged here and reported without internals.
+import { contract, type Channel } from '../shared/ipc/contract.js';
+import { fail, ok, type CallResult } from '../shared/ipc/result.js';
+import type { Handlers } from './handlers.js';
+import { ItemNotFoundError } from './features/triage/items-repository.js';
+import { UnsafeUrlError } from './links/external-url.js';
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+export async function dispatch(handlers: Handlers, channel: Channel, raw: unknown): Promise<CallResult<unknown>> {
+  const parsed = contract[channel].input.safeParse(raw);
+  if (!parsed.success) {
+    return fail(
+      'invalid-input',
+      `invalid input for ${channel}`,
+      parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`),
+    );
+  }
+  try {
+    const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
+    return ok(await handler(parsed.data));
+  } catch (error) {
+    if (error instanceof ItemNotFoundError) return fail('not-found', error.message);
+    if (error instanceof UnsafeUrlError) return fail('invalid-input', error.message);
+    console.error(`[triage-desk] ${channel} failed:`, error);
+    return fail('internal', `${channel} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+  }
+}

@@ -1,0 +1,44 @@
+// The complete handler table: one function per contract channel, checked by the compiler (a missing or
+// extra channel does not compile). Handlers receive already-validated input; transports call them only
+// through dispatch().
+import type { Channel, Output, ParsedInput } from '../shared/ipc/contract.js';
+import type { Connection } from './db/database.js';
+import { importFiles } from './features/import/import-files.js';
+import { readDemoFile } from './features/import/demo-data.js';
+import { getItem, loadBoard, moveItem } from './features/triage/items-repository.js';
+import { checkExternalUrl } from './links/external-url.js';
+
+export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> };
+
+export interface HandlerDeps {
+  db: Connection;
+  version: string;
+  transport: 'electron' | 'http';
+  /** Who is recorded in the history; the OS user name by default. */
+  actor: string;
+  /** Opens a vetted http(s) URL in the system browser; absent where the app already runs in a browser. */
+  openExternal?: (url: string) => Promise<void>;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { db } = deps;
+  return {
+    'app.info': async () => ({ version: deps.version, databasePath: db.path, transport: deps.transport }),
+    'board.load': (input) => loadBoard(db, input.search, input.limitPerColumn),
+    'items.get': (input) => getItem(db, input.id),
+    'items.move': (input) => moveItem(db, input.id, input.to, deps.actor),
+    'import.files': (input) =>
+      importFiles(
+        db,
+        input.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })),
+        { actor: deps.actor },
+      ),
+    'import.demo': () => importFiles(db, [readDemoFile()], { actor: deps.actor }),
+    'links.open': async (input) => {
+      const url = checkExternalUrl(input.url);
+      if (!deps.openExternal) return { opened: false, url };
+      await deps.openExternal(url);
+      return { opened: true, url };
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// Opens the database and builds the handler table: everything an entry point (Electron, the browser
+// shell, tests) needs, with no Electron in sight.
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import type { Connection } from './db/database.js';
+import { openDatabase } from './db/open-database.js';
+import { createHandlers, type HandlerDeps, type Handlers } from './handlers.js';
+
+export interface Services {
+  db: Connection;
+  handlers: Handlers;
+  close: () => Promise<void>;
+}
+
+export function readAppVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function currentActor(): string {
+  try {
+    return userInfo().username || 'officer';
+  } catch {
+    return 'officer';
+  }
+}
+
+export async function openServices(
+  databasePath: string,
+  options: Pick<HandlerDeps, 'transport' | 'openExternal'> & { version?: string },
+): Promise<Services> {
+  const db = await openDatabase(databasePath);
+  const handlers = createHandlers({
+    db,
+    version: options.version ?? readAppVersion(),
+    transport: options.transport,
+    actor: currentActor(),
+    openExternal: options.openExternal,
+  });
+  return { db, handlers, close: () => db.close() };
+}

@@ -1,0 +1,14 @@
+// The list of channel names alone, without zod, so the sandboxed preload can import it and stay tiny.
+// contract.test.ts proves this list and the contract's keys are the same set.
+
+export const CHANNELS = [
+  'app.info',
+  'board.load',
+  'items.get',
+  'items.move',
+  'import.files',
+  'import.demo',
+  'links.open',
+] as const;
+
+export type ChannelName = (typeof CHANNELS)[number];

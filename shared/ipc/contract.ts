@@ -1,0 +1,75 @@
+// The one contract between renderer and main. Each channel declares its input schema and its output type
+// once; the handler table (main/handlers.ts), the preload, the HTTP shell and the renderer's API are all
+// typed from this map, so a payload is never declared twice.
+import { z } from 'zod';
+import type { CardSummary, ImportSummary, ItemDetail, StatusChange } from '../domain/item.js';
+import { STATUSES, type Status } from '../domain/vocabulary.js';
+import type { ChannelName } from './channels.js';
+import type { CallResult } from './result.js';
+
+const ItemId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** Files travel as base64 so one payload shape works over IPC and over HTTP/JSON alike. */
+export const MAX_IMPORT_FILE_BYTES = 64 * 1024 * 1024;
+const ImportFile = z.strictObject({
+  name: z.string().min(1).max(255),
+  contentBase64: z
+    .string()
+    .max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+});
+
+export interface BoardColumn {
+  status: Status;
+  count: number;
+  cards: CardSummary[];
+}
+
+export interface BoardSnapshot {
+  columns: BoardColumn[];
+  total: number;
+}
+
+export interface AppInfo {
+  version: string;
+  databasePath: string;
+  transport: 'electron' | 'http';
+}
+
+/**
+ * Pairs an input schema with its output type. Curried so the output is named and the schema inferred:
+ * `call<BoardSnapshot>()(BoardLoadInput)`. `output` exists only for the type system.
+ */
+const call =
+  <O>() =>
+  <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
+
+const NoInput = z.strictObject({});
+const BoardLoadInput = z.strictObject({
+  search: z.string().max(200).default(''),
+  limitPerColumn: z.number().int().min(1).max(500).default(200),
+});
+const ItemRef = z.strictObject({ id: ItemId });
+const MoveInput = z.strictObject({ id: ItemId, to: z.enum(STATUSES) });
+const ImportFilesInput = z.strictObject({ files: z.array(ImportFile).min(1).max(50) });
+const LinkInput = z.strictObject({ url: z.string().min(1).max(4096) });
+
+export const contract = {
+  'app.info': call<AppInfo>()(NoInput),
+  'board.load': call<BoardSnapshot>()(BoardLoadInput),
+  'items.get': call<ItemDetail>()(ItemRef),
+  'items.move': call<{ item: CardSummary; change: StatusChange | null }>()(MoveInput),
+  'import.files': call<ImportSummary>()(ImportFilesInput),
+  'import.demo': call<ImportSummary>()(NoInput),
+  'links.open': call<{ opened: boolean; url: string }>()(LinkInput),
+} satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
+
+export type Channel = keyof typeof contract;
+/** What the caller may send (defaults optional). */
+export type Input<C extends Channel> = z.input<(typeof contract)[C]['input']>;
+/** What the handler receives after validation (defaults filled in). */
+export type ParsedInput<C extends Channel> = z.output<(typeof contract)[C]['input']>;
+export type Output<C extends Channel> = (typeof contract)[C]['output'];
+
+/** The API the renderer sees, whichever transport carries it. */
+export type TriageApi = { [C in Channel]: (input: Input<C>) => Promise<CallResult<Output<C>>> };
