@@ -32,7 +32,7 @@ function toCells(item: ExportedItem): string[] {
     list(item.dataTypes), list(item.cves), list(item.products), text(item.appi.reportable),
     list(item.appi.reasons), text(item.disclosureLagDays), text(item.sourceName), text(item.sourceUrl),
     list(item.tags), item.body,
-  ].map((cell) => neutralizeFormula(cell.replace(/\u0000/g, '')));
+  ].map((cell) => neutralizeFormula(cell.replaceAll('\u0000', '')));
 }
 
 export function formatItemsAsCsv(items: readonly ExportedItem[], encoding: CsvEncoding = 'utf-8'): Uint8Array {

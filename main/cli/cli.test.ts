@@ -1,0 +1,133 @@
+// The CLI is a contract other scripts rely on: these tests run it as a user does, as a separate process.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../testing/temp-database.js';
+
+const run = promisify(execFile);
+const SAMPLES = resolve('../shared/samples');
+const UTF8_CSV = join(SAMPLES, 'cdns-2019-12.utf8-bom.csv');
+const SJIS_CSV = join(SAMPLES, 'cdns-2019-12.sjis.csv');
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'main/cli/cli.ts', ...args], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('cli import/export', () => {
+  it('imports both sample CSVs to identical items; a re-import adds nothing', async () => {
+    const dir = makeTempDir();
+    const a = join(dir, 'a.sqlite');
+    const b = join(dir, 'b.sqlite');
+    const first = await cli(['import', UTF8_CSV, '--db', a, '--json']);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ imported: 20, duplicates: 0, updated: 0, failed: 0, errors: [] });
+    expect(JSON.parse((await cli(['import', SJIS_CSV, '--db', b, '--json'])).stdout).imported).toBe(20);
+
+    const again = await cli(['import', UTF8_CSV, '--db', a, '--json']);
+    expect(JSON.parse(again.stdout)).toEqual({ imported: 0, duplicates: 20, updated: 0, failed: 0, errors: [] });
+    // The Shift_JIS twin is the same 20 stories: into the first database it adds no item. (Two of its
+    // bodies differ: the file itself has '?' where CP932 cannot hold 戶, so those count as updated.)
+    const twin = JSON.parse((await cli(['import', SJIS_CSV, '--db', a, '--json'])).stdout);
+    expect(twin.imported).toBe(0);
+    expect(twin.duplicates + twin.updated).toBe(20);
+
+    const facts = (items: Array<Record<string, unknown>>) =>
+      items.map(({ title, organization, publishedAt, sourceCategory, sourceUrl, status }) => ({
+        title, organization, publishedAt, sourceCategory, sourceUrl, status,
+      }));
+    const exportA = JSON.parse((await cli(['export', '--db', a, '--format', 'json'])).stdout);
+    const exportB = JSON.parse((await cli(['export', '--db', b, '--format', 'json'])).stdout);
+    expect(exportA).toHaveLength(20);
+    expect(facts(exportA)).toEqual(facts(exportB));
+  });
+
+  it('exports every field of the domain.md contract', async () => {
+    const db = join(makeTempDir(), 'x.sqlite');
+    await cli(['import', UTF8_CSV, '--db', db]);
+    const [item] = JSON.parse((await cli(['export', '--db', db, '--format', 'json'])).stdout);
+    expect(Object.keys(item).sort()).toEqual(
+      [
+        'id', 'kind', 'category', 'sourceCategory', 'status', 'severity', 'relevance', 'title', 'organization',
+        'publishedAt', 'occurredAt', 'detectedAt', 'reportSeq', 'caseId', 'affected', 'dataTypes', 'cves',
+        'products', 'appi', 'disclosureLagDays', 'sourceName', 'sourceUrl', 'tags', 'body',
+      ].sort(),
+    );
+    expect(Object.keys(item.affected).sort()).toEqual(['organizations', 'people', 'records']);
+    expect(item).toMatchObject({ status: 'new', publishedAt: '2019-12-10', sourceCategory: 'セキュリティ対策' });
+    expect(item.title).toBe('マルウエアEmotetの感染に関する注意喚起');
+  });
+
+  it('C9/C11 reports a bad row with file and line, lands the good rows, exits 1', async () => {
+    const dir = makeTempDir();
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, 'title,date\nfirst,2023-07-01\n,2023-07-02\nthird,2023-07-03\n');
+    const result = await cli(['import', file, '--db', join(dir, 'db.sqlite'), '--json']);
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(result.stdout);
+    expect(summary).toMatchObject({ imported: 2, failed: 1 });
+    expect(summary.errors[0]).toMatchObject({ file: 'bad.csv', line: 3 });
+  });
+
+  it('C11 an empty file imports nothing with a clear message and no crash', async () => {
+    const dir = makeTempDir();
+    const file = join(dir, 'empty.csv');
+    writeFileSync(file, '');
+    const summary = JSON.parse((await cli(['import', file, '--db', join(dir, 'db.sqlite'), '--json'])).stdout);
+    expect(summary.imported).toBe(0);
+    expect(summary.errors[0].message).toMatch(/empty/);
+  });
+
+  it('C17 walks a folder without following symlinks, and reports missing paths', async () => {
+    const dir = makeTempDir();
+    mkdirSync(join(dir, 'in', 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'in', 'sub', 'x.csv'), 'title,date\nonly one,2023-07-01\n');
+    writeFileSync(join(dir, 'in', 'notes.md'), '# not a snapshot');
+    symlinkSync(join(dir, 'in'), join(dir, 'in', 'loop'));
+    symlinkSync(SAMPLES, join(dir, 'in', 'outside'));
+    const summary = JSON.parse(
+      (await cli(['import', join(dir, 'in'), join(dir, 'nope.csv'), '--db', join(dir, 'db.sqlite'), '--json'])).stdout,
+    );
+    expect(summary.imported).toBe(1);
+    expect(summary.errors).toEqual([{ file: join(dir, 'nope.csv'), line: null, message: 'no such file or folder' }]);
+  });
+
+  it('E1 CSV export has a BOM, and neutralises formula cells', async () => {
+    const dir = makeTempDir();
+    const file = join(dir, 'formula.csv');
+    writeFileSync(file, 'title,date,organization\n"=HYPERLINK(""http://x"",""y"")",2023-07-01,@SUM(A1)\n＋danger,2023-07-02,-1\n');
+    const db = join(dir, 'db.sqlite');
+    await cli(['import', file, '--db', db]);
+    const out = join(dir, 'out.csv');
+    expect((await cli(['export', '--db', db, '--format', 'csv', '--out', out])).code).toBe(0);
+    const bytes = readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(text).toContain(`"'@SUM(A1)"`);
+    expect(text).toContain(`"'＋danger"`);
+    expect(text).toContain(`"'-1"`);
+    expect(text).not.toMatch(/(^|,)"[=+\-@]/m);
+  });
+
+  it('exits 2 with one clear line for a database it must not open', async () => {
+    const dir = makeTempDir();
+    const db = join(dir, 'foreign.sqlite');
+    writeFileSync(db, Buffer.alloc(4096, 7));
+    const result = await cli(['import', UTF8_CSV, '--db', db, '--json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Cannot open the database/);
+    expect(existsSync(db)).toBe(true);
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    expect((await cli(['export', '--db', join(dir, 'x.sqlite'), '--format', 'xml'])).stderr).toMatch(/--format/);
+  });
+});

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTempDatabase, type TempDatabase } from '../../testing/temp-database.js';
+import { getItem, loadBoard, moveItem } from '../triage/items-repository.js';
+import { readDemoFile } from './demo-data.js';
+import { importFiles } from './import-files.js';
+
+let t: TempDatabase;
+beforeEach(async () => {
+  t = await openTempDatabase();
+});
+afterEach(() => t.cleanup());
+
+const csv = (text: string) => new TextEncoder().encode(text);
+const count = async (table: string) => (await t.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0;
+
+describe('importFiles', () => {
+  it('C1 imports the Excel UTF-8 sample: 20 items, each with its first history entry and its batch', async () => {
+    const bytes = readFileSync(resolve('../shared/samples/cdns-2019-12.utf8-bom.csv'));
+    const summary = await importFiles(t.db, [{ name: 'cdns.csv', bytes }]);
+    expect(summary).toEqual({ imported: 20, duplicates: 0, updated: 0, failed: 0, errors: [] });
+    expect(await count('items')).toBe(20);
+    expect(await count('status_changes')).toBe(20);
+    const batch = await t.db.get<{ file_name: string; imported: number; sha256: string; format: string }>(
+      'SELECT file_name, imported, sha256, format FROM import_batches',
+    );
+    expect(batch).toMatchObject({ file_name: 'cdns.csv', imported: 20, format: 'csv' });
+    expect(batch?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('C13 a re-import adds nothing; a changed text updates the item and keeps its triage', async () => {
+    const first = csv('title,date,body\nA,2023-07-01,one\nB,2023-07-02,two\n');
+    await importFiles(t.db, [{ name: 'a.csv', bytes: first }]);
+    const board = await loadBoard(t.db, '', 10);
+    const idA = board.columns[0]?.cards.find((c) => c.title === 'A')?.id ?? 0;
+    await moveItem(t.db, idA, 'action', 'officer');
+
+    expect(await importFiles(t.db, [{ name: 'a.csv', bytes: first }])).toMatchObject({ imported: 0, duplicates: 2, updated: 0 });
+    const edited = csv('title,date,body\nA,2023-07-01,one (corrected)\nB,2023-07-02,two\nC,2023-07-03,three\n');
+    expect(await importFiles(t.db, [{ name: 'a2.csv', bytes: edited }])).toMatchObject({ imported: 1, duplicates: 1, updated: 1 });
+    const a = await getItem(t.db, idA);
+    expect(a.body).toBe('one (corrected)');
+    expect(a.status).toBe('action');
+    expect(a.history.map((h) => h.to)).toEqual(['action', 'new']);
+    expect(await count('items')).toBe(3);
+  });
+
+  it('ACCOUNT: imported + duplicates + updated + failed equals the records in the file', async () => {
+    const text = 'title,date\nA,2023-07-01\n,2023-07-02\nA,2023-07-01\n"B",2023-07-04\n';
+    const s = await importFiles(t.db, [{ name: 'x.csv', bytes: csv(text) }]);
+    expect(s.imported + s.duplicates + s.updated + s.failed).toBe(4);
+    expect(s.errors).toHaveLength(1);
+    expect(s.errors[0]).toMatchObject({ file: 'x.csv', line: 3 });
+  });
+
+  it('ATOMIC: a file that fails while writing leaves the database exactly as before; other files still land', async () => {
+    await t.db.withTransaction((tx) =>
+      tx.exec(`CREATE TRIGGER fail_on_poison BEFORE INSERT ON items WHEN NEW.title = 'POISON'
+               BEGIN SELECT RAISE(ABORT, 'injected fault'); END`),
+    );
+    const summary = await importFiles(t.db, [
+      { name: 'bad.csv', bytes: csv('title,date\nfine 1,2023-07-01\nfine 2,2023-07-02\nPOISON,2023-07-03\n') },
+      { name: 'good.csv', bytes: csv('title,date\nother,2023-07-05\n') },
+    ]);
+    expect(summary.imported).toBe(1);
+    expect(summary.failed).toBe(3);
+    expect(summary.errors.at(-1)).toMatchObject({ file: 'bad.csv', line: null });
+    expect(summary.errors.at(-1)?.message).toMatch(/nothing was imported.*injected fault/);
+    expect(await count('items')).toBe(1);
+    expect(await count('import_batches')).toBe(1);
+    expect(await count('status_changes')).toBe(1);
+  });
+
+  it('C16 a binary file renamed .csv is one clear error and no rows', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    const summary = await importFiles(t.db, [{ name: 'photo.csv', bytes: png }]);
+    expect(summary).toMatchObject({ imported: 0, failed: 1 });
+    expect(summary.errors[0]?.file).toBe('photo.csv');
+    expect(await count('items')).toBe(0);
+  });
+
+  it('refuses file types this version does not read, naming them', async () => {
+    const summary = await importFiles(t.db, [{ name: 'feed.rss', bytes: csv('<rss/>') }]);
+    expect(summary.errors[0]?.message).toMatch(/unsupported file type "\.rss"/);
+  });
+
+  it('the demo data shipped with the app imports to 20 items', async () => {
+    expect((await importFiles(t.db, [readDemoFile()])).imported).toBe(20);
+  });
+
+  it('C7 stored text never contains NUL', async () => {
+    await importFiles(t.db, [{ name: 'nul.csv', bytes: csv('title,date\nA\u0000B,2023-07-01\n') }]);
+    expect((await t.db.get<{ n: number }>("SELECT count(*) AS n FROM items WHERE instr(title, char(0)) > 0"))?.n).toBe(0);
+    expect(await count('items')).toBe(1);
+  });
+});

@@ -1,0 +1,137 @@
+import { request } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../handlers.js';
+import { openTempDatabase, type TempDatabase } from '../testing/temp-database.js';
+import { createLaunchToken, hasValidToken } from './request-guard.js';
+import { startShellServer, type RunningShell } from './shell-server.js';
+
+let t: TempDatabase;
+let shell: RunningShell;
+const token = createLaunchToken();
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: shell.port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+function api(channel: string, input: unknown, headers: Record<string, string> = {}) {
+  return send(`/api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...headers },
+    body: JSON.stringify(input),
+  });
+}
+
+beforeAll(async () => {
+  t = await openTempDatabase();
+  const rendererDir = join(t.dir, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>x</title>');
+  await t.db.withTransaction(async (tx) => {
+    await tx.run(`INSERT INTO items (id, identity_key, content_hash, title, created_at, updated_at) VALUES (1, 'k', 'h', '<script>alert(1)</script>', 'now', 'now')`);
+  });
+  const handlers = createHandlers({ db: t.db, version: '0.0.0-test', transport: 'http', actor: 'tester' });
+  shell = await startShellServer({ handlers, rendererDir, token });
+});
+afterAll(async () => {
+  await shell.close();
+  await t.cleanup();
+});
+
+describe('browser shell', () => {
+  it('binds to loopback and prints a URL with the token in the fragment', () => {
+    expect(shell.url).toBe(`http://127.0.0.1:${shell.port}/#token=${token}`);
+    expect(shell.server.address()).toMatchObject({ address: '127.0.0.1' });
+  });
+
+  it('serves the renderer with the strict CSP and no wildcard CORS', async () => {
+    const reply = await send('/');
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(reply.headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(reply.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('carries the contract: board.load and items.move round trip', async () => {
+    const board = JSON.parse((await api('board.load', {})).body);
+    expect(board.ok).toBe(true);
+    expect(board.value.total).toBe(1);
+    const moved = JSON.parse((await api('items.move', { id: 1, to: 'triage' })).body);
+    expect(moved).toMatchObject({ ok: true, value: { item: { status: 'triage' }, change: { from: 'new', to: 'triage', changedBy: 'tester' } } });
+  });
+
+  it('R8 answers invalid input with a typed error, not a crash', async () => {
+    const reply = JSON.parse((await api('items.move', { id: 'DROP TABLE', to: 'x' })).body);
+    expect(reply.ok).toBe(false);
+    expect(reply.error.code).toBe('invalid-input');
+    const missing = JSON.parse((await api('items.get', { id: 424242 })).body);
+    expect(missing.error.code).toBe('not-found');
+  });
+
+  it('R18 refuses API calls without the token or with a wrong one', async () => {
+    expect((await api('board.load', {}, { Authorization: '' })).status).toBe(401);
+    expect((await api('board.load', {}, { Authorization: `Bearer ${'0'.repeat(64)}` })).status).toBe(401);
+  });
+
+  it('R18 refuses a cross-origin page, a form post and a GET that would change state', async () => {
+    expect((await api('items.move', { id: 1, to: 'dismissed' }, { Origin: 'http://evil.test' })).status).toBe(403);
+    const form = await send('/api/items.move', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Bearer ${token}` },
+      body: 'id=1&to=dismissed',
+    });
+    expect(form.status).toBe(415);
+    expect((await send('/api/items.move?id=1&to=dismissed')).status).toBe(405);
+    const board = JSON.parse((await api('items.get', { id: 1 })).body);
+    expect(board.value.status).not.toBe('dismissed');
+  });
+
+  it('R18 refuses a DNS-rebinding Host on every request', async () => {
+    expect((await send('/', { headers: { Host: `evil.test:${shell.port}` } })).status).toBe(403);
+    expect((await api('board.load', {}, { Host: `evil.test:${shell.port}` })).status).toBe(403);
+  });
+
+  it('refuses unknown channels and non-JSON bodies', async () => {
+    expect((await api('fs.readFile', {})).status).toBe(404);
+    expect((await api('__proto__', {})).status).toBe(404);
+    const broken = await send('/api/board.load', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: '{not json',
+    });
+    expect(broken.status).toBe(400);
+  });
+});
+
+describe('R19 launch token', () => {
+  it('is 256 random bits, fresh each time', () => {
+    const a = createLaunchToken();
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(createLaunchToken()).not.toBe(a);
+  });
+
+  it('is compared whole', () => {
+    expect(hasValidToken(`Bearer ${token}`, token)).toBe(true);
+    expect(hasValidToken(`Bearer ${token.slice(0, 63)}0`, token === `${token.slice(0, 63)}0` ? 'x' : token)).toBe(false);
+    expect(hasValidToken(token, token)).toBe(false);
+    expect(hasValidToken(undefined, token)).toBe(false);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { CHANNELS } from './channels.js';
+import { contract } from './contract.js';
+
+describe('IPC contract', () => {
+  it('the preload channel list and the contract name the same channels', () => {
+    expect([...CHANNELS].sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  it('the channel list is what review last approved (a new channel must show up here)', () => {
+    expect(CHANNELS).toEqual(['app.info', 'board.load', 'items.get', 'items.move', 'import.files', 'import.demo', 'links.open']);
+  });
+
+  it('R8 rejects wrong types, extra keys, prototype keys and out-of-range numbers', () => {
+    const move = contract['items.move'].input;
+    expect(move.safeParse({ id: 1, to: 'triage' }).success).toBe(true);
+    expect(move.safeParse({ id: '1', to: 'triage' }).success).toBe(false);
+    expect(move.safeParse({ id: 1, to: 'archived' }).success).toBe(false);
+    expect(move.safeParse({ id: Number.NaN, to: 'new' }).success).toBe(false);
+    expect(move.safeParse({ id: -0, to: 'new' }).success).toBe(false);
+    expect(move.safeParse({ id: 2 ** 53 + 1, to: 'new' }).success).toBe(false);
+    expect(move.safeParse({ id: 1, to: 'new', extra: true }).success).toBe(false);
+    expect(move.safeParse(JSON.parse('{"id":1,"to":"new","__proto__":{"x":1}}')).success).toBe(false);
+    expect(move.safeParse(null).success).toBe(false);
+    expect(contract['board.load'].input.safeParse({ search: 'x'.repeat(201) }).success).toBe(false);
+    expect(contract['board.load'].input.parse({})).toEqual({ search: '', limitPerColumn: 200 });
+  });
+
+  it('R8 rejects import payloads that are not base64 or have unsafe names', () => {
+    const files = contract['import.files'].input;
+    expect(files.safeParse({ files: [{ name: 'a.csv', contentBase64: 'YQ==' }] }).success).toBe(true);
+    expect(files.safeParse({ files: [{ name: 'a.csv', contentBase64: 'not base64!' }] }).success).toBe(false);
+    expect(files.safeParse({ files: [] }).success).toBe(false);
+    expect(files.safeParse({ files: [{ name: '', contentBase64: '' }] }).success).toBe(false);
+  });
+});
