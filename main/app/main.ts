@@ -12,7 +12,8 @@ import { APP_ORIGIN } from '../security/trusted-sender.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { registerIpcBridge } from './ipc-bridge.js';
 import { buildMenu } from './menu.js';
-import { installWindowGuards, secureWebPreferences } from './window-security.js';
+import { secureWebPreferences } from './web-preferences.js';
+import { installWindowGuards } from './window-security.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let services: Services | undefined;

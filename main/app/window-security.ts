@@ -1,23 +1,7 @@
 // Electron's security checklist in one place: locked-down web preferences for every window, and guards
 // on every web contents against navigation, new windows, webviews, permissions and network requests.
-import { app, session, type WebPreferences } from 'electron';
+import { app, session } from 'electron';
 import { APP_SCHEME } from '../security/trusted-sender.js';
-
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    webviewTag: false,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    spellcheck: false,
-  };
-}
 
 export function installWindowGuards(): void {
   app.on('web-contents-created', (_event, contents) => {
