@@ -51,6 +51,16 @@ export default tseslint.config(
     },
   },
   {
+    // Build scripts are plain Node ESM.
+    files: ['build/**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+  },
+  {
+    // Playwright fixtures must destructure their (empty) dependencies: `async ({}, use) => …`.
+    files: ['e2e/fixtures.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

@@ -1,0 +1,86 @@
+// The window: header (name, search, import, language, help), the board or the welcome screen, the detail
+// drawer, the move toast, import results and the file drop overlay.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BoardStoreContext, useBoard } from '../features/board/board-context.js';
+import { selectIsEmptyDatabase, selectLoaded, selectSearch, selectSearchFoundNothing } from '../features/board/board-selectors.js';
+import { Board } from '../features/board/components/Board.js';
+import { DetailPanel } from '../features/board/components/DetailPanel.js';
+import { MoveToast } from '../features/board/components/MoveToast.js';
+import { FileDropZone } from '../features/import/components/FileDropZone.js';
+import { ImportButton } from '../features/import/components/ImportButton.js';
+import { ImportResult } from '../features/import/components/ImportResult.js';
+import { ImportStoreContext } from '../features/import/import-context.js';
+import { ISOLATED, WithIsolated } from '../components/WithIsolated.js';
+import type { AppStores } from './app-stores.js';
+import { EmptyState } from './EmptyState.js';
+import { ErrorBanner } from './ErrorBanner.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { LanguageToggle } from './LanguageToggle.js';
+import { SearchBox } from './SearchBox.js';
+import { useGlobalShortcuts } from './use-global-shortcuts.js';
+
+export function App({ stores }: { stores: AppStores }) {
+  return (
+    <BoardStoreContext value={stores.board}>
+      <ImportStoreContext value={stores.imports}>
+        <Shell />
+      </ImportStoreContext>
+    </BoardStoreContext>
+  );
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const loaded = useBoard(selectLoaded);
+  const isEmpty = useBoard(selectIsEmptyDatabase);
+  const boardRequested = useBoard((s) => s.boardRequested);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const helpToggled = useCallback((open: boolean) => setHelpOpen(open), []);
+  useGlobalShortcuts({ searchRef, helpOpen, helpToggled });
+
+  useEffect(() => {
+    void boardRequested();
+  }, [boardRequested]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1 className="app-name">{t('app.name')}</h1>
+        <SearchBox inputRef={searchRef} />
+        <div className="header-actions">
+          {/* In the welcome screen the import button is there, large: one of each on the page. */}
+          {loaded && !isEmpty && <ImportButton />}
+          <LanguageToggle />
+          <button type="button" className="button button--quiet" aria-keyshortcuts="?" aria-expanded={helpOpen} onClick={() => setHelpOpen(!helpOpen)}>
+            {t('header.help')}
+          </button>
+        </div>
+      </header>
+      <ErrorBanner />
+      <main className="app-main">{!loaded ? <p className="muted loading">{t('app.loading')}</p> : isEmpty ? <EmptyState /> : <BoardArea />}</main>
+      <DetailPanel />
+      <MoveToast />
+      <ImportResult />
+      <FileDropZone />
+      {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}
+
+function BoardArea() {
+  const { t } = useTranslation();
+  const search = useBoard(selectSearch);
+  const foundNothing = useBoard(selectSearchFoundNothing);
+  return (
+    <>
+      {foundNothing && (
+        <p className="notice">
+          <WithIsolated template={t('board.noMatch', { search: ISOLATED })} value={search} />
+        </p>
+      )}
+      <Board />
+    </>
+  );
+}

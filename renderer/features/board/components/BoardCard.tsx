@@ -1,0 +1,38 @@
+// One card on the board: a list item holding a focusable button that opens the detail, drags to another
+// column with the pointer, and takes the board's keyboard commands (handled by Board through onKeyDown).
+import { useDraggable } from '@dnd-kit/core';
+import type { KeyboardEvent } from 'react';
+import type { CardSummary } from '../../../../shared/domain/item.js';
+import { Card } from './Card.js';
+
+interface Props {
+  card: CardSummary;
+  tabbable: boolean;
+  selected: boolean;
+  onOpen: (id: number) => void;
+  onFocusCard: (id: number) => void;
+  onCardKeyDown: (event: KeyboardEvent<HTMLElement>, card: CardSummary) => void;
+}
+
+export function BoardCard({ card, tabbable, selected, onOpen, onFocusCard, onCardKeyDown }: Props) {
+  const { setNodeRef, listeners, attributes, isDragging } = useDraggable({ id: card.id, data: { card } });
+  return (
+    <li className="card-item">
+      <div
+        ref={setNodeRef}
+        {...listeners}
+        role="button"
+        tabIndex={tabbable ? 0 : -1}
+        aria-describedby={attributes['aria-describedby']}
+        aria-current={selected ? 'true' : undefined}
+        data-card-id={card.id}
+        className={`card${isDragging ? ' card--dragging' : ''}${selected ? ' card--selected' : ''}`}
+        onClick={() => onOpen(card.id)}
+        onFocus={() => onFocusCard(card.id)}
+        onKeyDown={(event) => onCardKeyDown(event, card)}
+      >
+        <Card card={card} />
+      </div>
+    </li>
+  );
+}

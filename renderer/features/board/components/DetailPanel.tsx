@@ -1,0 +1,105 @@
+// The open item as a right-side drawer (a non-modal dialog labelled 詳細). Imported text is shown as text
+// only: a React text node with white-space: pre-wrap, never parsed as HTML.
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardSummary, ItemDetail } from '../../../../shared/domain/item.js';
+import { useBoard } from '../board-context.js';
+import { selectCard, selectDetail, selectSelectedId } from '../board-selectors.js';
+import { focusCard, focusIsLost } from '../card-focus.js';
+import { DetailFacts } from './DetailFacts.js';
+import { SourceLink } from './SourceLink.js';
+import { StatusHistory } from './StatusHistory.js';
+import { StatusSelect } from './StatusSelect.js';
+
+export function DetailPanel() {
+  const { t } = useTranslation();
+  const selectedId = useBoard(selectSelectedId);
+  const detail = useBoard(selectDetail);
+  const summary = useBoard(selectCard(selectedId));
+  const detailClosed = useBoard((s) => s.detailClosed);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const openedId = useRef<number | null>(null);
+
+  // Focus goes into the panel when a card opens, and back to that card when the panel closes.
+  useEffect(() => {
+    if (selectedId !== null) headingRef.current?.focus();
+  }, [selectedId]);
+  useLayoutEffect(() => {
+    const previous = openedId.current;
+    openedId.current = selectedId;
+    if (selectedId === null && previous !== null && focusIsLost()) focusCard(previous);
+  }, [selectedId]);
+
+  if (selectedId === null) return null;
+  const item: ItemDetail | CardSummary | undefined = detail?.id === selectedId ? detail : summary;
+
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      detailClosed();
+    }
+  }
+
+  return (
+    <aside className="detail" role="dialog" aria-label={t('detail.label')} onKeyDown={onKeyDown}>
+      <div className="detail-bar">
+        <span className="detail-kicker">{t('detail.label')}</span>
+        <button type="button" className="button button--quiet" onClick={detailClosed}>
+          {t('detail.close')}
+        </button>
+      </div>
+      <h2 className="detail-title" ref={headingRef} tabIndex={-1}>
+        {item ? <bdi>{item.title}</bdi> : t('detail.loading')}
+      </h2>
+      {item && <StatusSelect id={item.id} status={item.status} />}
+      {item && <DetailFacts item={item} />}
+      {!detail || detail.id !== selectedId ? (
+        <p className="muted" role="status">
+          {t('detail.loading')}
+        </p>
+      ) : (
+        <DetailBody detail={detail} />
+      )}
+    </aside>
+  );
+}
+
+function DetailBody({ detail }: { detail: ItemDetail }) {
+  const { t } = useTranslation();
+  const extra = Object.entries(detail.extra);
+  return (
+    <>
+      {detail.sourceUrl && (
+        <section className="detail-section">
+          <h3>{t('detail.sourceUrl')}</h3>
+          <SourceLink url={detail.sourceUrl} />
+        </section>
+      )}
+      <section className="detail-section">
+        <h3>{t('detail.body')}</h3>
+        <div className="detail-body">{detail.body.trim() === '' ? t('detail.emptyBody') : detail.body}</div>
+      </section>
+      {extra.length > 0 && (
+        <section className="detail-section">
+          <h3>{t('detail.extra')}</h3>
+          <dl className="facts">
+            {extra.map(([name, value]) => (
+              <div key={name} className="fact">
+                <dt>
+                  <bdi>{name}</bdi>
+                </dt>
+                <dd className="fact-text">
+                  <bdi>{value}</bdi>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      <section className="detail-section">
+        <h3 id="detail-history-heading">{t('detail.history')}</h3>
+        <StatusHistory history={detail.history} headingId="detail-history-heading" />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+// Files travel to main as base64 (one payload shape for IPC and HTTP). Encoded in chunks whose size is a
+// multiple of 3, so the base64 of each chunk can simply be concatenated and no call ever spreads a whole
+// file into String.fromCharCode arguments.
+const CHUNK_BYTES = 3 * 0x2000; // 24 KiB: well under any engine's argument limit
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let offset = 0; offset < bytes.length; offset += CHUNK_BYTES) {
+    const chunk = bytes.subarray(offset, offset + CHUNK_BYTES);
+    parts.push(btoa(String.fromCharCode.apply(null, chunk as unknown as number[])));
+  }
+  return parts.join('');
+}
+
+/** The contract's limit on one file (MAX_IMPORT_FILE_BYTES in shared/ipc/contract.ts, which the renderer
+ * cannot import as a value without bundling zod). Checked here so the officer hears which file is too big. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** The contract accepts at most 50 files per call. */
+export const MAX_FILES_PER_CALL = 50;
+/** Keeps one HTTP request well under the shell's 100 MB body limit once base64 has grown it by a third. */
+export const MAX_BYTES_PER_CALL = 48 * 1024 * 1024;
+
+/** Names are labels in error messages; the contract allows 255 characters. Keeps the extension. */
+export function payloadName(name: string): string {
+  const clean = name.trim() || 'file';
+  if (clean.length <= 255) return clean;
+  const dot = clean.lastIndexOf('.');
+  const ext = dot > 0 && clean.length - dot <= 16 ? clean.slice(dot) : '';
+  return clean.slice(0, 255 - ext.length - 1) + '…' + ext;
+}
+
+/** Splits files into calls the contract and the transport accept: ≤ 50 files and ≤ ~48 MB each. */
+export function batchBySize<T extends { size: number }>(files: readonly T[]): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (current.length > 0 && (current.length >= MAX_FILES_PER_CALL || bytes + file.size > MAX_BYTES_PER_CALL)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(file);
+    bytes += file.size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}

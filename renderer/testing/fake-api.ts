@@ -1,0 +1,68 @@
+// A TriageApi for tests: every channel answers "not faked" unless the test gives it a function.
+import { vi } from 'vitest';
+import type { CardSummary, ItemDetail } from '../../shared/domain/item.js';
+import { STATUSES, type Status } from '../../shared/domain/vocabulary.js';
+import type { BoardSnapshot, TriageApi } from '../../shared/ipc/contract.js';
+import type { CallResult } from '../../shared/ipc/result.js';
+
+export function fakeApi(overrides: Partial<TriageApi> = {}) {
+  const notFaked = async (): Promise<CallResult<never>> => ({ ok: false, error: { code: 'internal', message: 'not faked' } });
+  const api: TriageApi = {
+    'app.info': vi.fn(notFaked),
+    'board.load': vi.fn(notFaked),
+    'items.get': vi.fn(notFaked),
+    'items.move': vi.fn(notFaked),
+    'import.files': vi.fn(notFaked),
+    'import.demo': vi.fn(notFaked),
+    'links.open': vi.fn(notFaked),
+    ...overrides,
+  };
+  return api;
+}
+
+export function card(id: number, status: Status, extra: Partial<CardSummary> = {}): CardSummary {
+  return {
+    id,
+    title: `item ${id}`,
+    organization: `org ${id}`,
+    publishedAt: `2019-12-${String(10 + (id % 20)).padStart(2, '0')}`,
+    sourceCategory: 'セキュリティ対策',
+    status,
+    ...extra,
+  };
+}
+
+export function snapshot(cards: CardSummary[], total = cards.length): BoardSnapshot {
+  return {
+    columns: STATUSES.map((status) => {
+      // The server's order: newest publication first, then newest id.
+      const inColumn = cards
+        .filter((c) => c.status === status)
+        .sort((x, y) => (y.publishedAt ?? '').localeCompare(x.publishedAt ?? '') || y.id - x.id);
+      return { status, count: inColumn.length, cards: inColumn };
+    }),
+    total,
+  };
+}
+
+export function detailOf(summary: CardSummary, extra: Partial<ItemDetail> = {}): ItemDetail {
+  return {
+    ...summary,
+    body: 'body',
+    sourceName: null,
+    sourceUrl: null,
+    extra: {},
+    importedFrom: 'demo.csv',
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: '2024-01-01T00:00:00.000Z',
+    history: [],
+    ...extra,
+  };
+}
+
+/** A promise the test settles by hand, to look at the state while a call is in flight. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
