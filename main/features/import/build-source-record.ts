@@ -1,21 +1,8 @@
 import type { HeaderMapping } from './header-map.js';
 import { parseDate } from './parse-date.js';
+import type { SourceRecord } from './source-record.js';
 
-export interface SourceRecord {
-  /** Physical line (1-based) where the record starts in the file. */
-  line: number;
-  title: string;
-  body: string;
-  organization: string | null;
-  /** `YYYY-MM-DD`, or null when the cell was empty or not a readable date. */
-  publishedAt: string | null;
-  publishedAtRaw: string | null;
-  sourceCategory: string | null;
-  sourceUrl: string | null;
-  sourceName: string | null;
-  /** Unknown columns: header name → value; empty values are dropped. */
-  extra: Record<string, string>;
-}
+export type { SourceRecord } from './source-record.js';
 
 /** Limit per cell (C8); a longer value is far more likely a broken quote than a real article. */
 export const MAX_FIELD_CHARS = 1_000_000;
