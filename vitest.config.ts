@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'main',
           environment: 'node',
-          include: ['main/**/*.test.ts', 'shared/**/*.test.ts'],
+          include: ['main/**/*.test.ts', 'shared/**/*.test.ts', 'build/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },
