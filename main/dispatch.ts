@@ -6,6 +6,7 @@ import { fail, ok, type CallResult } from '../shared/ipc/result.js';
 import type { Handlers } from './handlers.js';
 import { ItemNotFoundError } from './features/triage/items-repository.js';
 import { UnsafeUrlError } from './links/external-url.js';
+import { ImportAlreadyUndoneError, ImportNotFoundError } from './features/import/import-history-repository.js';
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(contract, name);
@@ -24,7 +25,8 @@ export async function dispatch(handlers: Handlers, channel: Channel, raw: unknow
     const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
     return ok(await handler(parsed.data));
   } catch (error) {
-    if (error instanceof ItemNotFoundError) return fail('not-found', error.message);
+    if (error instanceof ItemNotFoundError || error instanceof ImportNotFoundError) return fail('not-found', error.message);
+    if (error instanceof ImportAlreadyUndoneError) return fail('conflict', error.message);
     if (error instanceof UnsafeUrlError) return fail('invalid-input', error.message);
     console.error(`[triage-desk] ${channel} failed:`, error);
     return fail('internal', `${channel} failed: ${error instanceof Error ? error.message : 'unknown error'}`);

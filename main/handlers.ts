@@ -5,6 +5,7 @@ import type { Channel, Output, ParsedInput } from '../shared/ipc/contract.js';
 import type { Connection } from './db/database.js';
 import { importFiles } from './features/import/import-files.js';
 import { readDemoFile } from './features/import/demo-data.js';
+import { listImports, undoImport } from './features/import/import-history-repository.js';
 import { getItem, loadBoard, moveItem } from './features/triage/items-repository.js';
 import { checkExternalUrl } from './links/external-url.js';
 
@@ -34,6 +35,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         { actor: deps.actor },
       ),
     'import.demo': () => importFiles(db, [readDemoFile()], { actor: deps.actor }),
+    'imports.list': (input) => listImports(db, input.limit),
+    'imports.undo': (input) => undoImport(db, input.id),
     'links.open': async (input) => {
       const url = checkExternalUrl(input.url);
       if (!deps.openExternal) return { opened: false, url };

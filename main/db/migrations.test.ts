@@ -78,3 +78,22 @@ describe('migrations', () => {
     await db.close();
   });
 });
+
+describe('0002 import history', () => {
+  it('keeps the data of a version-1 database and adds the history columns and table', async () => {
+    const path = join(makeTempDir(), 'v1.sqlite');
+    const v1 = await openDatabase(path, { targetVersion: 1 });
+    expect(await readUserVersion(v1)).toBe(1);
+    await v1.withTransaction(async (tx) => {
+      await tx.run(`INSERT INTO import_batches (id, file_name, file_size, sha256, format, started_at, finished_at, imported) VALUES (1, 'a.csv', 10, 'x', 'csv', 't', 't', 1)`);
+      await tx.run(`INSERT INTO items (id, identity_key, content_hash, title, import_batch_id, created_at, updated_at) VALUES (1, 'k', 'h', '既存の項目', 1, 'now', 'now')`);
+    });
+    await v1.close();
+    const v2 = await openDatabase(path);
+    expect(await readUserVersion(v2)).toBe(2);
+    expect(await v2.get('SELECT title, import_batch_id FROM items WHERE id = 1')).toEqual({ title: '既存の項目', import_batch_id: 1 });
+    expect(await v2.get('SELECT imported, undone_at, removed FROM import_batches WHERE id = 1')).toEqual({ imported: 1, undone_at: null, removed: 0 });
+    expect(await v2.all('SELECT * FROM item_updates')).toEqual([]);
+    await v2.close();
+  });
+});

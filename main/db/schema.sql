@@ -1,3 +1,7 @@
+CREATE INDEX item_updates_by_item ON item_updates(item_id, id);
+
+CREATE INDEX items_by_batch ON items(import_batch_id);
+
 CREATE INDEX items_by_status_date ON items(status, published_at DESC, id DESC);
 
 CREATE INDEX status_changes_by_item ON status_changes(item_id, id);
@@ -16,6 +20,15 @@ CREATE TABLE import_batches (
   updated       INTEGER NOT NULL DEFAULT 0,
   failed        INTEGER NOT NULL DEFAULT 0,
   errors_json   TEXT    NOT NULL DEFAULT '[]'
+, undone_at TEXT, removed INTEGER NOT NULL DEFAULT 0);
+
+CREATE TABLE item_updates (
+  id               INTEGER PRIMARY KEY,
+  item_id          INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  import_batch_id  INTEGER REFERENCES import_batches(id) ON DELETE SET NULL,
+  updated_at       TEXT    NOT NULL,
+  previous_title   TEXT    NOT NULL,
+  previous_body    TEXT    NOT NULL
 );
 
 CREATE TABLE items (

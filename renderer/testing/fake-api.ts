@@ -2,21 +2,15 @@
 import { vi } from 'vitest';
 import type { CardSummary, ItemDetail } from '../../shared/domain/item.js';
 import { STATUSES, type Status } from '../../shared/domain/vocabulary.js';
+import { CHANNELS } from '../../shared/ipc/channels.js';
 import type { BoardSnapshot, TriageApi } from '../../shared/ipc/contract.js';
 import type { CallResult } from '../../shared/ipc/result.js';
 
 export function fakeApi(overrides: Partial<TriageApi> = {}) {
   const notFaked = async (): Promise<CallResult<never>> => ({ ok: false, error: { code: 'internal', message: 'not faked' } });
-  const api: TriageApi = {
-    'app.info': vi.fn(notFaked),
-    'board.load': vi.fn(notFaked),
-    'items.get': vi.fn(notFaked),
-    'items.move': vi.fn(notFaked),
-    'import.files': vi.fn(notFaked),
-    'import.demo': vi.fn(notFaked),
-    'links.open': vi.fn(notFaked),
-    ...overrides,
-  };
+  // Built from the channel list so a new channel never leaves the fake incomplete.
+  const base = Object.fromEntries(CHANNELS.map((channel) => [channel, vi.fn(notFaked)])) as unknown as TriageApi;
+  const api: TriageApi = { ...base, ...overrides };
   return api;
 }
 

@@ -8,6 +8,8 @@ export const CHANNELS = [
   'items.move',
   'import.files',
   'import.demo',
+  'imports.list',
+  'imports.undo',
   'links.open',
 ] as const;
 

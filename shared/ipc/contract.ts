@@ -2,6 +2,7 @@
 // once; the handler table (main/handlers.ts), the preload, the HTTP shell and the renderer's API are all
 // typed from this map, so a payload is never declared twice.
 import { z } from 'zod';
+import type { ImportRecord, UndoImportResult } from '../domain/import-record.js';
 import type { CardSummary, ImportSummary, ItemDetail, StatusChange } from '../domain/item.js';
 import { STATUSES, type Status } from '../domain/vocabulary.js';
 import type { ChannelName } from './channels.js';
@@ -52,6 +53,8 @@ const BoardLoadInput = z.strictObject({
 const ItemRef = z.strictObject({ id: ItemId });
 const MoveInput = z.strictObject({ id: ItemId, to: z.enum(STATUSES) });
 const ImportFilesInput = z.strictObject({ files: z.array(ImportFile).min(1).max(50) });
+const ImportsListInput = z.strictObject({ limit: z.number().int().min(1).max(1000).default(100) });
+const ImportRef = z.strictObject({ id: ItemId });
 const LinkInput = z.strictObject({ url: z.string().min(1).max(4096) });
 
 export const contract = {
@@ -61,6 +64,8 @@ export const contract = {
   'items.move': call<{ item: CardSummary; change: StatusChange | null }>()(MoveInput),
   'import.files': call<ImportSummary>()(ImportFilesInput),
   'import.demo': call<ImportSummary>()(NoInput),
+  'imports.list': call<ImportRecord[]>()(ImportsListInput),
+  'imports.undo': call<UndoImportResult>()(ImportRef),
   'links.open': call<{ opened: boolean; url: string }>()(LinkInput),
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 

@@ -5,6 +5,7 @@ export const ERROR_CODES = [
   'invalid-input',
   'untrusted-sender',
   'not-found',
+  'conflict',
   'unsupported-file',
   'database-error',
   'internal',

@@ -53,7 +53,7 @@ export async function finishBatch(
 /**
  * A new identity is inserted with status 新着 and its first history entry; a known identity with the same
  * content is a duplicate; with different content its text is updated while the officer's triage (status,
- * history) is kept.
+ * history) is kept, and the text it replaced is recorded in item_updates.
  */
 export async function upsertItem(
   tx: WriteDb,
@@ -62,8 +62,8 @@ export async function upsertItem(
   at: string,
   actor: string,
 ): Promise<UpsertOutcome> {
-  const existing = await tx.get<{ id: number; content_hash: string }>(
-    'SELECT id, content_hash FROM items WHERE identity_key = ?',
+  const existing = await tx.get<{ id: number; content_hash: string; title: string; body: string }>(
+    'SELECT id, content_hash, title, body FROM items WHERE identity_key = ?',
     [item.identityKey],
   );
   const fields = [
@@ -98,6 +98,10 @@ export async function upsertItem(
                       source_name = ?, source_url = ?, body = ?, extra_json = ?, content_hash = ?, updated_at = ?
      WHERE id = ?`,
     [...fields, at, existing.id],
+  );
+  await tx.run(
+    'INSERT INTO item_updates (item_id, import_batch_id, updated_at, previous_title, previous_body) VALUES (?, ?, ?, ?, ?)',
+    [existing.id, batchId, at, existing.title, existing.body],
   );
   return 'updated';
 }
