@@ -46,6 +46,26 @@ describe('importFiles', () => {
     expect(await count('items')).toBe(3);
   });
 
+  it('C13 the same story twice in one file: the second text updates the first, in file order', async () => {
+    const text = 'title,date,body\nA,2023-07-01,first\nB,2023-07-02,b\nA,2023-07-01,second\nA,2023-07-01,second\n';
+    expect(await importFiles(t.db, [{ name: 'twice.csv', bytes: csv(text) }])).toMatchObject({ imported: 2, updated: 1, duplicates: 1 });
+    const board = await loadBoard(t.db, '', 10);
+    const a = board.columns[0]?.cards.find((c) => c.title === 'A');
+    expect((await getItem(t.db, a?.id ?? 0)).body).toBe('second');
+    expect(await count('status_changes')).toBe(2);
+    expect(await count('item_updates')).toBe(1);
+  });
+
+  it('stores hundreds of records across statement chunks with ids and history matching', async () => {
+    const rows = Array.from({ length: 450 }, (_, i) => `item ${i},2023-07-01,body ${i}`).join('\n');
+    expect((await importFiles(t.db, [{ name: 'many.csv', bytes: csv(`title,date,body\n${rows}\n`) }])).imported).toBe(450);
+    const mismatched = await t.db.get<{ n: number }>(
+      `SELECT count(*) AS n FROM items WHERE NOT EXISTS (SELECT 1 FROM status_changes s WHERE s.item_id = items.id AND s.to_status = 'new')`,
+    );
+    expect(mismatched?.n).toBe(0);
+    expect((await t.db.get<{ body: string }>("SELECT body FROM items WHERE title = 'item 321'"))?.body).toBe('body 321');
+  });
+
   it('ACCOUNT: imported + duplicates + updated + failed equals the records in the file', async () => {
     const text = 'title,date\nA,2023-07-01\n,2023-07-02\nA,2023-07-01\n"B",2023-07-04\n';
     const s = await importFiles(t.db, [{ name: 'x.csv', bytes: csv(text) }]);

@@ -6,7 +6,7 @@ import type { ImportError, ImportSummary } from '../../../shared/domain/item.js'
 import type { Connection } from '../../db/database.js';
 import { readCsvRecords, type SourceRecord } from './csv-records.js';
 import { NotTextFileError, UndecodableFileError } from './decode-text.js';
-import { finishBatch, insertBatch, upsertItem, type ItemFields } from './import-repository.js';
+import { finishBatch, insertBatch, upsertItems, type ItemFields } from './import-repository.js';
 import { computeContentHash, computeIdentityKey } from './item-identity.js';
 
 export interface ImportInputFile {
@@ -79,8 +79,8 @@ async function importOneFile(db: Connection, file: ImportInputFile, options: Imp
         startedAt,
       });
       const counts = { imported: 0, duplicates: 0, updated: 0, failed, errors };
-      for (const record of parsed.records) {
-        const outcome = await upsertItem(tx, toItemFields(record), batchId, startedAt, actor);
+      const outcomes = await upsertItems(tx, parsed.records.map(toItemFields), batchId, startedAt, actor);
+      for (const outcome of outcomes) {
         if (outcome === 'imported') counts.imported += 1;
         else if (outcome === 'duplicate') counts.duplicates += 1;
         else counts.updated += 1;
