@@ -1,5 +1,5 @@
-// The window: header (name, search, import, language, help), the board or the welcome screen, the detail
-// drawer, the move toast, import results and the file drop overlay.
+// The window: header (name, search, import, import history, language, help), the board or the welcome
+// screen, the detail drawer, the move toast, import results, the import history and the file drop overlay.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoardStoreContext, useBoard } from '../features/board/board-context.js';
@@ -9,8 +9,11 @@ import { DetailPanel } from '../features/board/components/DetailPanel.js';
 import { MoveToast } from '../features/board/components/MoveToast.js';
 import { FileDropZone } from '../features/import/components/FileDropZone.js';
 import { ImportButton } from '../features/import/components/ImportButton.js';
+import { ImportHistoryButton } from '../features/import/components/ImportHistoryButton.js';
+import { ImportHistoryDialog } from '../features/import/components/ImportHistoryDialog.js';
 import { ImportResult } from '../features/import/components/ImportResult.js';
 import { ImportStoreContext } from '../features/import/import-context.js';
+import { ImportHistoryStoreContext } from '../features/import/import-history-context.js';
 import { ISOLATED, WithIsolated } from '../components/WithIsolated.js';
 import type { AppStores } from './app-stores.js';
 import { EmptyState } from './EmptyState.js';
@@ -24,7 +27,9 @@ export function App({ stores }: { stores: AppStores }) {
   return (
     <BoardStoreContext value={stores.board}>
       <ImportStoreContext value={stores.imports}>
-        <Shell />
+        <ImportHistoryStoreContext value={stores.history}>
+          <Shell />
+        </ImportHistoryStoreContext>
       </ImportStoreContext>
     </BoardStoreContext>
   );
@@ -36,6 +41,7 @@ function Shell() {
   const isEmpty = useBoard(selectIsEmptyDatabase);
   const boardRequested = useBoard((s) => s.boardRequested);
   const searchRef = useRef<HTMLInputElement>(null);
+  const historyButtonRef = useRef<HTMLButtonElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const helpToggled = useCallback((open: boolean) => setHelpOpen(open), []);
   useGlobalShortcuts({ searchRef, helpOpen, helpToggled });
@@ -52,6 +58,8 @@ function Shell() {
         <div className="header-actions">
           {/* In the welcome screen the import button is there, large: one of each on the page. */}
           {loaded && !isEmpty && <ImportButton />}
+          {/* Also on the welcome screen: after undoing every import the history is still worth a look. */}
+          <ImportHistoryButton ref={historyButtonRef} />
           <LanguageToggle />
           <button type="button" className="button button--quiet" aria-keyshortcuts="?" aria-expanded={helpOpen} onClick={() => setHelpOpen(!helpOpen)}>
             {t('header.help')}
@@ -63,6 +71,7 @@ function Shell() {
       <DetailPanel />
       <MoveToast />
       <ImportResult />
+      <ImportHistoryDialog returnFocusRef={historyButtonRef} />
       <FileDropZone />
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>

@@ -11,6 +11,7 @@ const SHORTCUTS = [
   ['1–5', 'help.moveToColumn'],
   ['Ctrl+Z / ⌘Z', 'help.undo'],
   ['/', 'help.search'],
+  ['h', 'help.history'],
   ['Esc', 'help.closePanels'],
   ['?', 'help.toggleHelp'],
 ] as const;

@@ -1,18 +1,26 @@
 // Creates the feature stores with the chosen api and wires them together. Features never import each
-// other: this is the one place that knows an import should reload the board.
+// other: this is the one place that knows an import (or its undo) should reload the board.
 import type { TriageApi } from '../../shared/ipc/contract.js';
 import { createBoardStore, type BoardStore } from '../features/board/board-store.js';
+import { createImportHistoryStore, type ImportHistoryStore } from '../features/import/import-history-store.js';
 import { createImportStore, type ImportStore } from '../features/import/import-store.js';
 
 export interface AppStores {
   board: BoardStore;
   imports: ImportStore;
+  history: ImportHistoryStore;
 }
 
 export function createAppStores(api: TriageApi): AppStores {
   const board = createBoardStore(api);
-  const imports = createImportStore(api, {
-    importFinished: () => void board.getState().boardRequested(),
+  const history = createImportHistoryStore(api, {
+    onChanged: () => void board.getState().boardRequested(),
   });
-  return { board, imports };
+  const imports = createImportStore(api, {
+    importFinished: () => {
+      void board.getState().boardRequested();
+      void history.getState().importFinished(); // a file dropped while the history is open
+    },
+  });
+  return { board, imports, history };
 }

@@ -1,7 +1,9 @@
-// Shortcuts that work anywhere on the page: / search, ? help, Ctrl/Cmd+Z undo the last move, Escape close.
-// Typing in a field keeps its own keys (Ctrl+Z undoes typing there, / and ? are characters).
+// Shortcuts that work anywhere on the page: / search, ? help, h import history, Ctrl/Cmd+Z undo the last
+// move, Escape close. Typing in a field keeps its own keys (Ctrl+Z undoes typing there, / ? h are
+// characters). While a modal (help, import history) is open, the board behind it takes no keys.
 import { useEffect, type RefObject } from 'react';
 import { useBoardStoreApi } from '../features/board/board-context.js';
+import { useImportHistoryStoreApi } from '../features/import/import-history-context.js';
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -16,11 +18,14 @@ interface Options {
 
 export function useGlobalShortcuts({ searchRef, helpOpen, helpToggled }: Options) {
   const board = useBoardStoreApi();
+  const history = useImportHistoryStoreApi();
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.isComposing) return;
+      const historyOpen = history.getState().open;
       if (event.key === 'Escape') {
         if (helpOpen) helpToggled(false);
+        else if (historyOpen) history.getState().historyClosed();
         else if (board.getState().selectedId !== null) board.getState().detailClosed();
         else return;
         event.preventDefault();
@@ -30,20 +35,24 @@ export function useGlobalShortcuts({ searchRef, helpOpen, helpToggled }: Options
       const command = event.ctrlKey || event.metaKey;
       if (command && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'z') {
         event.preventDefault();
-        if (!helpOpen) void board.getState().lastMoveUndone();
+        if (!helpOpen && !historyOpen) void board.getState().lastMoveUndone();
         return;
       }
       if (command || event.altKey) return;
       if (event.key === '?') {
         event.preventDefault();
-        helpToggled(!helpOpen);
-      } else if (event.key === '/' && !helpOpen) {
+        if (!historyOpen) helpToggled(!helpOpen);
+      } else if (event.key === '/' && !helpOpen && !historyOpen) {
         event.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
+      } else if (event.key === 'h' && !helpOpen) {
+        event.preventDefault();
+        if (historyOpen) history.getState().historyClosed();
+        else void history.getState().historyOpened();
       }
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [board, searchRef, helpOpen, helpToggled]);
+  }, [board, history, searchRef, helpOpen, helpToggled]);
 }

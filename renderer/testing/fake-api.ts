@@ -1,5 +1,6 @@
 // A TriageApi for tests: every channel answers "not faked" unless the test gives it a function.
 import { vi } from 'vitest';
+import type { ImportRecord } from '../../shared/domain/import-record.js';
 import type { CardSummary, ItemDetail } from '../../shared/domain/item.js';
 import { STATUSES, type Status } from '../../shared/domain/vocabulary.js';
 import { CHANNELS } from '../../shared/ipc/channels.js';
@@ -50,6 +51,28 @@ export function detailOf(summary: CardSummary, extra: Partial<ItemDetail> = {}):
     createdAt: '2024-01-01T00:00:00.000Z',
     updatedAt: '2024-01-01T00:00:00.000Z',
     history: [],
+    ...extra,
+  };
+}
+
+export function importRecord(id: number, extra: Partial<ImportRecord> = {}): ImportRecord {
+  return {
+    id,
+    fileName: `file-${id}.csv`,
+    fileSize: 2048,
+    sha256: 'ab'.repeat(32),
+    format: 'csv',
+    encoding: 'UTF-8',
+    startedAt: '2024-05-01T01:02:03.000Z',
+    finishedAt: '2024-05-01T01:02:03.420Z',
+    durationMs: 420,
+    imported: 3,
+    duplicates: 1,
+    updated: 0,
+    failed: 0,
+    errors: [],
+    undoneAt: null,
+    removed: 0,
     ...extra,
   };
 }

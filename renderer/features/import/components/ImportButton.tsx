@@ -30,7 +30,7 @@ export function ImportButton({ primary = false }: { primary?: boolean }) {
         ref={inputRef}
         type="file"
         multiple
-        accept=".csv,.tsv,.txt"
+        accept=".csv,.tsv,.txt,.rss,.rdf,.atom,.xml,.html,.htm"
         aria-label={t('import.input')}
         className="visually-hidden"
         tabIndex={-1}
