@@ -15,6 +15,16 @@ await build({
   external: ['electron', 'sqlite3'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
+// The file reader runs in its own process (utilityProcess): its own bundle beside main.mjs.
+await build({
+  entryPoints: ['main/workers/parse-child.ts'],
+  outfile: `${out}/parse-child.mjs`,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});
 await build({
   entryPoints: ['main/preload/preload.ts'],
   outfile: `${out}/preload.cjs`,

@@ -55,14 +55,24 @@ test('import a CSV, move a card by keyboard and one by drag, reload: still moved
   expect(offsiteRequests).toEqual([]);
 });
 
-test('the Shift_JIS twin gives the same 20 cards, and a re-import adds nothing', async ({ board, page }) => {
+test('the Shift_JIS twin gives the same 20 cards, and a re-import adds nothing', async ({ board }) => {
   await board.importFiles([SJIS_CSV]);
   await board.expectImportResult(/取り込み 20件/);
   await board.expectCount('new', 20);
   await board.importFiles([SJIS_CSV]);
   await board.expectImportResult(/取り込み 0件・重複 20件/);
   await board.expectCount('new', 20);
-  void page;
+});
+
+test('F12 the RSS feed of the same month adds no card; RDF and Atom feeds import', async ({ board }) => {
+  await board.importFiles([UTF8_CSV]);
+  await board.expectImportResult(/取り込み 20件/);
+  await board.importFiles([`${SAMPLES}/cdns-2019-12.rss`]);
+  await board.expectImportResult(/取り込み 0件・重複 20件・更新 0件・失敗 0件/);
+  await board.importFiles([`${SAMPLES}/leak-articles.rdf`, `${SAMPLES}/casebook-2023-07.atom`]);
+  await board.expectImportResult(/取り込み 18件/);
+  await board.expectCount('new', 38);
+  await board.screenshot('07-feeds-imported');
 });
 
 test('undo puts a moved card back', async ({ board, page }) => {

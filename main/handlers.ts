@@ -8,6 +8,7 @@ import { readDemoFile } from './features/import/demo-data.js';
 import { listImports, undoImport } from './features/import/import-history-repository.js';
 import { getItem, loadBoard, moveItem } from './features/triage/items-repository.js';
 import { checkExternalUrl } from './links/external-url.js';
+import type { SpawnParser } from './workers/parse-messages.js';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> };
 
@@ -19,10 +20,13 @@ export interface HandlerDeps {
   actor: string;
   /** Opens a vetted http(s) URL in the system browser; absent where the app already runs in a browser. */
   openExternal?: (url: string) => Promise<void>;
+  /** Starts the process that reads untrusted files (Electron passes one built on utilityProcess). */
+  spawnParser?: SpawnParser;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db } = deps;
+  const importOptions = { actor: deps.actor, spawnParser: deps.spawnParser };
   return {
     'app.info': async () => ({ version: deps.version, databasePath: db.path, transport: deps.transport }),
     'board.load': (input) => loadBoard(db, input.search, input.limitPerColumn),
@@ -32,9 +36,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       importFiles(
         db,
         input.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })),
-        { actor: deps.actor },
+        importOptions,
       ),
-    'import.demo': () => importFiles(db, [readDemoFile()], { actor: deps.actor }),
+    'import.demo': () => importFiles(db, [readDemoFile()], importOptions),
     'imports.list': (input) => listImports(db, input.limit),
     'imports.undo': (input) => undoImport(db, input.id),
     'links.open': async (input) => {

@@ -27,7 +27,7 @@ export function currentActor(): string {
 
 export async function openServices(
   databasePath: string,
-  options: Pick<HandlerDeps, 'transport' | 'openExternal'> & { version?: string },
+  options: Pick<HandlerDeps, 'transport' | 'openExternal' | 'spawnParser'> & { version?: string },
 ): Promise<Services> {
   const db = await openDatabase(databasePath);
   const handlers = createHandlers({
@@ -36,6 +36,7 @@ export async function openServices(
     transport: options.transport,
     actor: currentActor(),
     openExternal: options.openExternal,
+    spawnParser: options.spawnParser,
   });
   return { db, handlers, close: () => db.close() };
 }

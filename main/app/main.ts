@@ -11,6 +11,7 @@ import { openServices, type Services } from '../services.js';
 import { APP_ORIGIN } from '../security/trusted-sender.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { registerIpcBridge } from './ipc-bridge.js';
+import { spawnUtilityParser } from './spawn-utility-parser.js';
 import { buildMenu } from './menu.js';
 import { secureWebPreferences } from './web-preferences.js';
 import { installWindowGuards } from './window-security.js';
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
   try {
     services = await openServices(dbPath, {
       transport: 'electron',
+      spawnParser: spawnUtilityParser,
       version: app.getVersion(),
       openExternal: async (url) => void (await openExternalUrl(url, (u) => shell.openExternal(u))),
     });

@@ -79,7 +79,7 @@ export const ja = {
     errorAtLine: '{{file}} {{line}}行目: {{message}}',
     errorInFile: '{{file}}: {{message}}',
     close: '閉じる',
-    dropHint: 'ここにファイルをドロップすると取り込みます (CSV・TSV)',
+    dropHint: 'ここにファイルをドロップすると取り込みます (RSS・RDF・Atom・CSV・TSV)',
     tooLarge: 'ファイルが大きすぎます ({{limit}} MB まで)',
     unreadable: 'ファイルを読み込めませんでした',
   },
@@ -113,7 +113,7 @@ export const ja = {
   },
   empty: {
     title: 'まだ項目がありません',
-    body: 'ニュースサイトから保存したスナップショットを取り込むと、ここにトリアージボードが表示されます。現在のバージョンは CSV・TSV ファイル (Excel の「CSV UTF-8」や Shift_JIS の CSV) に対応しています。ファイルはこのウィンドウにドロップしても取り込めます。',
+    body: 'ニュースサイトから保存したスナップショットを取り込むと、ここにトリアージボードが表示されます。現在のバージョンは RSS・RDF・Atom のフィードファイルと CSV・TSV ファイル (Excel の「CSV UTF-8」や Shift_JIS の CSV) に対応しています。ファイルはこのウィンドウにドロップしても取り込めます。',
     demoHint: 'まず試すには、デモデータ (2019年12月の注意喚起・事故 20件) を読み込んでください。',
   },
   help: {

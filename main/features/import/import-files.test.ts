@@ -92,6 +92,40 @@ describe('importFiles', () => {
     expect(await count('status_changes')).toBe(1);
   });
 
+  it('C18 cancelling while writing rolls the file back whole; earlier files stay', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `item ${i},2023-07-01`).join('\n');
+    const controller = new AbortController();
+    const summary = await importFiles(
+      t.db,
+      [
+        { name: 'first.csv', bytes: csv('title,date\nkept,2023-06-01\n') },
+        { name: 'big.csv', bytes: csv(`title,date\n${rows}\n`) },
+        { name: 'never.csv', bytes: csv('title,date\nnever,2023-06-02\n') },
+      ],
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.fileName === 'big.csv' && p.phase === 'writing' && p.recordsDone >= 200) controller.abort();
+        },
+      },
+    );
+    expect(summary.imported).toBe(1);
+    expect(summary.errors).toEqual([
+      { file: 'big.csv', line: null, message: 'import cancelled: nothing of this file was imported, and 1 more file(s) were skipped' },
+    ]);
+    expect(await count('items')).toBe(1);
+    expect(await count('import_batches')).toBe(1);
+    expect(await count('status_changes')).toBe(1);
+  });
+
+  it('reports progress per file: reading, writing, done', async () => {
+    const phases: string[] = [];
+    await importFiles(t.db, [{ name: 'p.csv', bytes: csv('title,date\nA,2023-07-01\n') }], {
+      onProgress: (p) => phases.push(`${p.fileIndex + 1}/${p.fileCount} ${p.phase} ${p.recordsDone}/${p.recordCount}`),
+    });
+    expect(phases).toEqual(['1/1 reading 0/0', '1/1 writing 0/1', '1/1 writing 1/1', '1/1 done 1/1']);
+  });
+
   it('C16 a binary file renamed .csv is one clear error and no rows', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
     const summary = await importFiles(t.db, [{ name: 'photo.csv', bytes: png }]);
@@ -101,8 +135,8 @@ describe('importFiles', () => {
   });
 
   it('refuses file types this version does not read, naming them', async () => {
-    const summary = await importFiles(t.db, [{ name: 'feed.rss', bytes: csv('<rss/>') }]);
-    expect(summary.errors[0]?.message).toMatch(/unsupported file type "\.rss"/);
+    const summary = await importFiles(t.db, [{ name: 'slides.pptx', bytes: csv('PK') }]);
+    expect(summary.errors[0]?.message).toMatch(/unsupported file type "\.pptx"/);
   });
 
   it('the demo data shipped with the app imports to 20 items', async () => {

@@ -1,13 +1,13 @@
 // Imports snapshot files: each file is read and checked first, then written in a transaction of its own,
 // so a file that fails halfway leaves the database exactly as it was while the other files still land.
 import { createHash } from 'node:crypto';
-import { extname } from 'node:path';
 import type { ImportError, ImportSummary } from '../../../shared/domain/item.js';
 import type { Connection } from '../../db/database.js';
-import { readCsvRecords, type SourceRecord } from './csv-records.js';
-import { NotTextFileError, UndecodableFileError } from './decode-text.js';
+import { DEFAULT_LIMITS, ImportCancelledError, ParserProcess, ReaderFailedError, type ParserLimits, type SpawnParser } from '../../workers/parser-process.js';
+import type { SourceRecord } from './source-record.js';
+import { isSupportedFile, SUPPORTED_EXTENSIONS, UnsupportedFileError, type SnapshotReadResult } from './read-snapshot.js';
 import { finishBatch, insertBatch, upsertItems, type ItemFields } from './import-repository.js';
-import { computeContentHash, computeIdentityKey } from './item-identity.js';
+import { computeIdentityKey, computeStoryHash } from './item-identity.js';
 
 export interface ImportInputFile {
   /** The name shown in errors and the import history; never used as a path here. */
@@ -15,17 +15,31 @@ export interface ImportInputFile {
   bytes: Uint8Array;
 }
 
+export interface ImportProgress {
+  fileIndex: number;
+  fileCount: number;
+  fileName: string;
+  phase: 'reading' | 'writing' | 'done';
+  /** Records of this file stored so far, and in all. */
+  recordsDone: number;
+  recordCount: number;
+}
+
 export interface ImportOptions {
   actor?: string;
   now?: () => Date;
+  /** Aborting stops the import: the file being imported is rolled back whole, later files are skipped. */
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  limits?: ParserLimits;
+  /** How to start the parser process: Node's fork by default, Electron's utilityProcess in the app. */
+  spawnParser?: SpawnParser;
 }
 
-/** Extensions this version reads. Feeds and saved pages join them with the import engine (#3). */
-export const SUPPORTED_EXTENSIONS = ['.csv', '.tsv'] as const;
+/** Larger files are refused before reading; the parse worker's memory limit is sized for this. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
-export function isSupportedFile(name: string): boolean {
-  return (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
-}
+export { isSupportedFile, SUPPORTED_EXTENSIONS };
 
 export async function importFiles(
   db: Connection,
@@ -33,18 +47,43 @@ export async function importFiles(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const total: ImportSummary = { imported: 0, duplicates: 0, updated: 0, failed: 0, errors: [] };
-  for (const file of files) {
-    const result = await importOneFile(db, file, options);
-    total.imported += result.imported;
-    total.duplicates += result.duplicates;
-    total.updated += result.updated;
-    total.failed += result.failed;
-    total.errors.push(...result.errors);
+  const parser = new ParserProcess(options.limits ?? DEFAULT_LIMITS, options.spawnParser);
+  try {
+    for (const [fileIndex, file] of files.entries()) {
+      const progress = (phase: ImportProgress['phase'], recordsDone: number, recordCount: number) =>
+        options.onProgress?.({ fileIndex, fileCount: files.length, fileName: file.name, phase, recordsDone, recordCount });
+      let result: ImportSummary;
+      try {
+        result = await importOneFile(db, file, options, parser, progress);
+      } catch (error) {
+        if (!(error instanceof ImportCancelledError)) throw error;
+        const skipped = files.length - fileIndex - 1;
+        total.errors.push({
+          file: file.name,
+          line: null,
+          message: `import cancelled: nothing of this file was imported${skipped > 0 ? `, and ${skipped} more file(s) were skipped` : ''}`,
+        });
+        break;
+      }
+      total.imported += result.imported;
+      total.duplicates += result.duplicates;
+      total.updated += result.updated;
+      total.failed += result.failed;
+      total.errors.push(...result.errors);
+    }
+  } finally {
+    parser.close();
   }
   return total;
 }
 
-async function importOneFile(db: Connection, file: ImportInputFile, options: ImportOptions): Promise<ImportSummary> {
+async function importOneFile(
+  db: Connection,
+  file: ImportInputFile,
+  options: ImportOptions,
+  parser: ParserProcess,
+  progress: (phase: ImportProgress['phase'], done: number, count: number) => void,
+): Promise<ImportSummary> {
   const fileError = (message: string, line: number | null = null): ImportSummary => ({
     imported: 0,
     duplicates: 0,
@@ -53,13 +92,17 @@ async function importOneFile(db: Connection, file: ImportInputFile, options: Imp
     errors: [{ file: file.name, line, message }],
   });
   if (!isSupportedFile(file.name)) {
-    return fileError(`unsupported file type "${extname(file.name) || file.name}": this version imports ${SUPPORTED_EXTENSIONS.join(', ')}`);
+    return fileError(new UnsupportedFileError(file.name).message);
   }
-  let parsed: ReturnType<typeof readCsvRecords>;
+  if (file.bytes.byteLength > MAX_FILE_BYTES) {
+    return fileError(`the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it into smaller files`);
+  }
+  progress('reading', 0, 0);
+  let parsed: SnapshotReadResult;
   try {
-    parsed = readCsvRecords(file.bytes);
+    parsed = await parser.read(file.name, file.bytes, options.signal);
   } catch (error) {
-    if (error instanceof NotTextFileError || error instanceof UndecodableFileError) return fileError(error.message);
+    if (error instanceof ReaderFailedError) return fileError(error.message);
     throw error;
   }
   const errors: ImportError[] = parsed.errors.map((e) => ({ file: file.name, line: e.line, message: e.message }));
@@ -69,7 +112,7 @@ async function importOneFile(db: Connection, file: ImportInputFile, options: Imp
   const actor = options.actor ?? 'import';
   const startedAt = now().toISOString();
   try {
-    return await db.withTransaction(async (tx) => {
+    const summary = await db.withTransaction(async (tx) => {
       const batchId = await insertBatch(tx, {
         fileName: file.name,
         fileSize: file.bytes.byteLength,
@@ -79,7 +122,12 @@ async function importOneFile(db: Connection, file: ImportInputFile, options: Imp
         startedAt,
       });
       const counts = { imported: 0, duplicates: 0, updated: 0, failed, errors };
-      const outcomes = await upsertItems(tx, parsed.records.map(toItemFields), batchId, startedAt, actor);
+      progress('writing', 0, parsed.records.length);
+      const outcomes = await upsertItems(tx, parsed.records.map(toItemFields), batchId, startedAt, actor, (done) => {
+        // Checked between chunks: throwing here rolls the whole file back.
+        if (options.signal?.aborted) throw new ImportCancelledError();
+        progress('writing', done, parsed.records.length);
+      });
       for (const outcome of outcomes) {
         if (outcome === 'imported') counts.imported += 1;
         else if (outcome === 'duplicate') counts.duplicates += 1;
@@ -88,7 +136,10 @@ async function importOneFile(db: Connection, file: ImportInputFile, options: Imp
       await finishBatch(tx, batchId, counts, now().toISOString());
       return counts;
     });
+    progress('done', parsed.records.length, parsed.records.length);
+    return summary;
   } catch (error) {
+    if (error instanceof ImportCancelledError) throw error;
     // The transaction rolled back: nothing of this file landed, and every record of it counts as failed.
     const message = error instanceof Error ? error.message : String(error);
     return {
@@ -102,19 +153,9 @@ async function importOneFile(db: Connection, file: ImportInputFile, options: Imp
 }
 
 function toItemFields(record: SourceRecord): ItemFields {
-  const content = [
-    record.title,
-    record.organization,
-    record.publishedAt,
-    record.sourceCategory,
-    record.sourceName,
-    record.sourceUrl,
-    record.body,
-    record.extra,
-  ];
   return {
     identityKey: computeIdentityKey(record),
-    contentHash: computeContentHash(content),
+    contentHash: computeStoryHash(record),
     title: record.title,
     organization: record.organization,
     publishedAt: record.publishedAt,

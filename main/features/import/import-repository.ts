@@ -2,6 +2,7 @@
 // service opened, so one file lands whole or not at all.
 import type { ImportError } from '../../../shared/domain/item.js';
 import { chunkRows, type WriteDb } from '../../db/database.js';
+import { differsOnlyByEncodingLoss } from './item-identity.js';
 
 export interface BatchFields {
   fileName: string;
@@ -70,6 +71,18 @@ interface ExistingItem {
   content_hash: string;
   title: string;
   body: string;
+  organization: string | null;
+  source_category: string | null;
+  source_name: string | null;
+  source_url: string | null;
+}
+
+/** Snapshot fields that one source has and another lacks: a later snapshot fills them, never blanks them. */
+const GAP_FIELDS = ['organization', 'source_category', 'source_name', 'source_url'] as const;
+
+function gapsFilledBy(existing: ExistingItem, item: ItemFields): boolean {
+  const incoming = { organization: item.organization, source_category: item.sourceCategory, source_name: item.sourceName, source_url: item.sourceUrl };
+  return GAP_FIELDS.some((field) => existing[field] === null && incoming[field] !== null);
 }
 
 /**
@@ -85,12 +98,15 @@ export async function upsertItems(
   batchId: number,
   at: string,
   actor: string,
+  /** Called after each chunk with the records stored so far; throwing aborts (and rolls back) the import. */
+  onChunk?: (done: number) => void,
 ): Promise<UpsertOutcome[]> {
   const outcomes: UpsertOutcome[] = [];
   for (const chunk of chunkRows(items, PARAMS_PER_ITEM, ROWS_PER_STATEMENT * PARAMS_PER_ITEM)) {
     const keys = [...new Set(chunk.map((item) => item.identityKey))];
     const found = await tx.all<ExistingItem>(
-      `SELECT id, identity_key, content_hash, title, body FROM items WHERE identity_key IN (${keys.map(() => '?').join(', ')})`,
+      `SELECT id, identity_key, content_hash, title, body, organization, source_category, source_name, source_url
+       FROM items WHERE identity_key IN (${keys.map(() => '?').join(', ')})`,
       keys,
     );
     const known = new Map(found.map((row) => [row.identity_key, row]));
@@ -100,9 +116,23 @@ export async function upsertItems(
       if (!existing) {
         fresh.push(item);
         // A second record of the same story later in this chunk must see this one.
-        known.set(item.identityKey, { id: -1, identity_key: item.identityKey, content_hash: item.contentHash, title: item.title, body: item.body });
+        known.set(item.identityKey, {
+          id: -1,
+          identity_key: item.identityKey,
+          content_hash: item.contentHash,
+          title: item.title,
+          body: item.body,
+          organization: item.organization,
+          source_category: item.sourceCategory,
+          source_name: item.sourceName,
+          source_url: item.sourceUrl,
+        });
         outcomes.push('imported');
-      } else if (existing.content_hash === item.contentHash) {
+      } else if (
+        existing.content_hash === item.contentHash ||
+        (differsOnlyByEncodingLoss(existing.title, item.title) && differsOnlyByEncodingLoss(existing.body, item.body))
+      ) {
+        if (existing.id !== -1 && gapsFilledBy(existing, item)) await fillGaps(tx, existing, item);
         outcomes.push('duplicate');
       } else {
         if (existing.id === -1) {
@@ -116,6 +146,7 @@ export async function upsertItems(
       }
     }
     await insertNewItems(tx, fresh, batchId, at, actor, known);
+    onChunk?.(outcomes.length);
   }
   return outcomes;
 }
@@ -145,10 +176,25 @@ async function insertNewItems(
   );
 }
 
+async function fillGaps(tx: WriteDb, existing: ExistingItem, item: ItemFields): Promise<void> {
+  await tx.run(
+    `UPDATE items SET organization = coalesce(organization, ?), source_category = coalesce(source_category, ?),
+                      source_name = coalesce(source_name, ?), source_url = coalesce(source_url, ?) WHERE id = ?`,
+    [item.organization, item.sourceCategory, item.sourceName, item.sourceUrl, existing.id],
+  );
+  existing.organization ??= item.organization;
+  existing.source_category ??= item.sourceCategory;
+  existing.source_name ??= item.sourceName;
+  existing.source_url ??= item.sourceUrl;
+}
+
 async function updateItem(tx: WriteDb, existing: ExistingItem, item: ItemFields, batchId: number, at: string): Promise<void> {
   await tx.run(
-    `UPDATE items SET title = ?, organization = ?, published_at = ?, published_at_raw = ?, source_category = ?,
-                      source_name = ?, source_url = ?, body = ?, extra_json = ?, content_hash = ?, updated_at = ?
+    // A field the new snapshot lacks keeps what an earlier snapshot gave.
+    `UPDATE items SET title = ?, organization = coalesce(?, organization), published_at = ?,
+                      published_at_raw = coalesce(?, published_at_raw), source_category = coalesce(?, source_category),
+                      source_name = coalesce(?, source_name), source_url = coalesce(?, source_url), body = ?,
+                      extra_json = ?, content_hash = ?, updated_at = ?
      WHERE id = ?`,
     [...contentFields(item), at, existing.id],
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeContentHash, computeIdentityKey, normalizeTitleForIdentity } from './item-identity.js';
+import { differsOnlyByEncodingLoss, computeContentHash, computeIdentityKey, computeStoryHash, normalizeTitleForIdentity } from './item-identity.js';
 
 describe('item identity', () => {
   it('C13 ignores width, spacing and punctuation differences between snapshots of one story', () => {
@@ -25,5 +25,17 @@ describe('item identity', () => {
     expect(computeContentHash(['a', 'b'])).toBe(computeContentHash(['a', 'b']));
     expect(computeContentHash(['a', 'b'])).not.toBe(computeContentHash(['a', 'b ']));
     expect(computeContentHash(['ab', ''])).not.toBe(computeContentHash(['a', 'b']));
+  });
+
+  it('F12 the same story from a feed and a CSV hashes alike despite blank lines and width', () => {
+    const csv = { title: 'ＡＢＣ社で不正アクセス', organization: 'ABC社', publishedAt: '2019-12-10', body: '【状況】\r\n\r\n不正アクセス\r\n' };
+    const rss = { title: 'ABC社で不正アクセス', organization: 'ABC社', publishedAt: '2019-12-10', body: '【状況】\n不正アクセス' };
+    expect(computeStoryHash(csv)).toBe(computeStoryHash(rss));
+    expect(computeStoryHash({ ...rss, body: '【状況】\n不正アクセス（訂正）' })).not.toBe(computeStoryHash(rss));
+  });
+
+  it('C2 a Shift_JIS copy that lost characters CP932 lacks is the same text; a real edit is not', () => {
+    expect(differsOnlyByEncodingLoss('戶籍の情報〜流出', '?籍の情報～流出')).toBe(true);
+    expect(differsOnlyByEncodingLoss('個人情報が流出', '個人情報が流出しました')).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 // width (ＮＴＴ/NTT), spacing and punctuation (「」, ・, full stops), so the key compares titles after NFKC
 // with all of that removed, plus the publication date (or the link when there is no date).
 import { createHash } from 'node:crypto';
+import Encoding from 'encoding-japanese';
 
 export interface IdentityFields {
   title: string;
@@ -24,4 +25,42 @@ export function computeIdentityKey(record: IdentityFields): string {
 /** Equal hashes mean a duplicate; a different hash for the same identity means the source changed the text. */
 export function computeContentHash(fields: readonly unknown[]): string {
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+/**
+ * The text of a story as compared between snapshots: a feed drops the blank lines a CSV keeps, and
+ * full-width and half-width forms come and go, without the story changing.
+ */
+export function normalizeTextForComparison(text: string | null): string {
+  return (text ?? '').normalize('NFKC').replace(/\s+/gu, ' ').trim();
+}
+
+/** Both texts as a Shift_JIS/CP932 file would hold them: characters CP932 lacks become '?', then vanish. */
+function throughCp932(text: string): string {
+  const unified = normalizeTextForComparison(text).replace(/[〜～~]/gu, '~');
+  const sjis = Encoding.convert(Encoding.stringToCode(unified), { to: 'SJIS', from: 'UNICODE' });
+  return Encoding.codeToString(Encoding.convert(sjis, { to: 'UNICODE', from: 'SJIS' })).replaceAll('?', '');
+}
+
+/**
+ * Whether two texts of one story differ only by what a legacy encoding lost. A Shift_JIS snapshot of a
+ * UTF-8 page has '?' where CP932 has no character (戶, combining marks) and a different wave dash; that
+ * is the same story, not an update, and must not overwrite the better text. Only called when the hashes
+ * differ, so its cost stays off the common path.
+ */
+export function differsOnlyByEncodingLoss(a: string, b: string): boolean {
+  return throughCp932(a) === throughCp932(b);
+}
+
+/**
+ * Hash of what makes the story: title, date and text. Snapshot metadata (organisation column, feed name,
+ * guid, the source's category label, extra columns) is not part of it — a feed often lacks what a CSV
+ * list has — so the same story from a feed and from a CSV list is a duplicate, not an update.
+ */
+export function computeStoryHash(story: { title: string; publishedAt: string | null; body: string }): string {
+  return computeContentHash([
+    normalizeTextForComparison(story.title),
+    story.publishedAt,
+    normalizeTextForComparison(story.body),
+  ]);
 }

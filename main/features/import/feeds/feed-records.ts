@@ -1,0 +1,169 @@
+// Reads an RSS 2.0, RSS 1.0 (RDF) or Atom snapshot into the records every reader returns. Like the CSV reader,
+// a bad item is reported with the line where it starts and reading goes on, so the good items land and every
+// item is either returned or named in `errors` (ACCOUNT). Hostile input is the normal case: see doctype.ts and
+// xml-scanner.ts for the XML attacks (F1–F7), html-text.ts and safe-url.ts for the content ones (F10, F11).
+import type { SourceRecord } from '../source-record.js';
+import { decodeFeedBytes } from './feed-encoding.js';
+import { FeedItemCollector } from './feed-items.js';
+import type { FeedFormat, RawItem } from './feed-items.js';
+import { looksLikeHtml, toOneLine } from './html-text.js';
+import { atomTextKind, fieldText, itemToRecord } from './item-record.js';
+import { LineIndex } from './line-index.js';
+import { scanXml } from './xml-scanner.js';
+
+export type { FeedFormat } from './feed-items.js';
+
+export interface FeedRecordError {
+  line: number | null;
+  message: string;
+}
+
+export interface FeedReadResult {
+  format: FeedFormat;
+  encoding: string;
+  records: SourceRecord[];
+  errors: FeedRecordError[];
+  /** Items seen, failed and incomplete ones included, so that imported + failed can be checked against it. */
+  recordCount: number;
+  feedTitle: string | null;
+}
+
+/**
+ * Above this the file is refused before decoding (F5, F15): a whole-file read must stay far below V8's string
+ * limit and the memory budget of a parse worker. Real feed snapshots are well under a megabyte.
+ */
+export const MAX_FEED_BYTES = 64 * 1024 * 1024;
+
+// One bad feed can report a problem per item; past this the list says how many more there were.
+const MAX_REPORTED_PROBLEMS = 100;
+
+export type FeedReadErrorCode = 'FEED_TOO_LARGE' | 'NOT_A_FEED';
+
+export class FeedReadError extends Error {
+  constructor(
+    readonly code: FeedReadErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FeedReadError';
+  }
+}
+
+/**
+ * Reads feed bytes. Throws FeedReadError when the file is too large or is not RSS/RDF/Atom, and
+ * NotTextFileError or UndecodableFileError (from decode-text) when it is not text at all.
+ */
+export function readFeedRecords(bytes: Uint8Array): FeedReadResult {
+  if (bytes.byteLength > MAX_FEED_BYTES) {
+    throw new FeedReadError('FEED_TOO_LARGE', `the feed is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB; it was not read`);
+  }
+  const decoded = decodeFeedBytes(bytes);
+  const result = readFeedText(decoded.text);
+  const warnings = decoded.warnings.map((message) => ({ line: null, message }));
+  return { ...result, encoding: decoded.encoding, errors: [...warnings, ...result.errors] };
+}
+
+export interface FeedTextOptions {
+  /** Tokenize in pieces of this many characters; the result must not change (F18). */
+  chunkSize?: number;
+}
+
+/** Reads already decoded feed text; `encoding` is left empty for the caller to fill in. */
+export function readFeedText(text: string, options: FeedTextOptions = {}): FeedReadResult {
+  const lines = new LineIndex(text);
+  const records: SourceRecord[] = [];
+  const errors: FeedRecordError[] = [];
+  const problems: FeedRecordError[] = [];
+  let recordCount = 0;
+  let stopped = false;
+
+  const collector = new FeedItemCollector((item: RawItem) => {
+    const format = collector.format;
+    if (format === null) return;
+    recordCount++;
+    const line = lines.lineAt(item.start);
+    if (item.closedBy === 'eof') {
+      // The file (or reading, after a bound was hit) stopped inside this item: whatever it holds may be cut.
+      const where = stopped ? 'reading stopped inside this item' : 'the file ends inside this item';
+      errors.push({ line, message: `${where}; the incomplete item was dropped` });
+      return;
+    }
+    const outcome = itemToRecord(item, format, line);
+    if ('error' in outcome) {
+      errors.push({ line, message: outcome.error });
+      return;
+    }
+    records.push(outcome.record);
+    for (const message of outcome.warnings) errors.push({ line, message });
+  });
+
+  const scan = scanXml(text, {
+    open: (tag) => collector.open(tag),
+    close: (kind) => collector.close(kind),
+    text: (data) => collector.text(data),
+  }, { chunkSize: options.chunkSize });
+  stopped = scan.stoppedAt !== null;
+  collector.finish();
+
+  if (collector.format === null) {
+    const what = collector.rootName === null ? 'it has no XML element at all' : `its root element is <${collector.rootName}>`;
+    throw new FeedReadError('NOT_A_FEED', `not an RSS, RDF or Atom feed: ${what}`);
+  }
+
+  for (const problem of scan.problems) problems.push({ line: lines.lineAt(problem.offset ?? 0), message: problem.message });
+  for (const problem of collector.problems) {
+    problems.push({ line: problem.offset < 0 ? lines.lineAt(text.length) : lines.lineAt(problem.offset), message: problem.message });
+  }
+  const reported = problems.slice(0, MAX_REPORTED_PROBLEMS);
+  if (problems.length > reported.length) {
+    reported.push({ line: null, message: `…and ${problems.length - reported.length} more problems of the same kind` });
+  }
+
+  const feedTitle = readFeedTitle(collector);
+  for (const record of records) record.sourceName = feedTitle;
+  return {
+    format: collector.format,
+    encoding: '',
+    records,
+    errors: [...reported, ...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+    recordCount,
+    feedTitle,
+  };
+}
+
+/** The channel's or feed's own title, read like an item title (Atom says its type; RSS may hold HTML). */
+function readFeedTitle(collector: FeedItemCollector): string | null {
+  const fields = collector.feedTitles;
+  const field = fields.find((f) => f.name.alias !== 'dc') ?? fields[0];
+  if (field === undefined) return null;
+  const kind = collector.format === 'atom' && field.name.alias !== 'dc' ? atomTextKind(field) : looksLikeHtml(field.text) ? 'html' : 'text';
+  return toOneLine(fieldText(field, kind, [])) || null;
+}
+
+// The root element usually comes within a few hundred bytes; a long licence comment may push it further.
+const SNIFF_BYTES = 16 * 1024;
+
+/**
+ * Whether the bytes look like a feed: the first element after the XML declaration, comments, processing
+ * instructions and DOCTYPE is <rss>, <rdf:RDF> or <feed>. Cheap and never throws, for routing .xml files.
+ */
+export function looksLikeFeed(bytes: Uint8Array): boolean {
+  const head = sniffText(bytes.subarray(0, SNIFF_BYTES));
+  const prolog = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>)*/i.exec(head);
+  const rest = head.slice(prolog?.[0].length ?? 0);
+  return /^<(?:rss|(?:[\w.-]+:)?RDF|(?:[\w.-]+:)?feed)[\s/>]/.test(rest);
+}
+
+/** ASCII view of the start of the file, whatever its encoding: markup is ASCII in every encoding we read. */
+function sniffText(head: Uint8Array): string {
+  let bytes = head;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  const le = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0x3c && bytes[1] === 0);
+  const be = (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0 && bytes[1] === 0x3c);
+  if (le || be) {
+    const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes);
+    return text.replace(/^\uFEFF/, '');
+  }
+  return Buffer.from(bytes).toString('latin1');
+}
+

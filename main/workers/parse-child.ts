@@ -1,0 +1,34 @@
+// The process that reads untrusted snapshot files. It is a separate OS process, not a worker thread: a
+// parser bomb that exhausts memory can kill a worker's whole process (V8 treats some out-of-memory
+// failures as fatal to every thread), so the readers run where dying costs only this child.
+// Speaks to Node's child_process.fork parent (process.send) and to Electron's utilityProcess
+// (process.parentPort) with the same messages.
+import { NotTextFileError, UndecodableFileError } from '../features/import/decode-text.js';
+import { isFileLevelReadError, readSnapshot } from '../features/import/read-snapshot.js';
+import type { ParseReply, ParseRequest } from './parse-messages.js';
+
+interface ParentPort {
+  on(event: 'message', listener: (event: { data: ParseRequest }) => void): void;
+  postMessage(message: ParseReply): void;
+}
+
+function isExpectedFileError(error: unknown): error is Error {
+  return error instanceof NotTextFileError || error instanceof UndecodableFileError || isFileLevelReadError(error);
+}
+
+function handle(request: ParseRequest): ParseReply {
+  try {
+    return { ok: true, result: readSnapshot(request.name, request.bytes) };
+  } catch (error) {
+    return isExpectedFileError(error)
+      ? { ok: false, kind: 'file', message: error.message }
+      : { ok: false, kind: 'crash', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+if (parentPort) {
+  parentPort.on('message', (event) => parentPort.postMessage(handle(event.data)));
+} else {
+  process.on('message', (request: ParseRequest) => process.send?.(handle(request)));
+}
