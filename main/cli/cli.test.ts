@@ -147,3 +147,29 @@ describe('cli import across formats', () => {
     expect(others).toEqual({ imported: 18, duplicates: 0, updated: 0, failed: 0, errors: [] });
   });
 });
+
+describe('cli cancel', () => {
+  it('C18 Ctrl+C during an import rolls the current file back, keeps earlier files, exits 130', async () => {
+    const dir = makeTempDir();
+    const small = join(dir, 'a-small.csv');
+    const big = join(dir, 'b-big.csv');
+    writeFileSync(small, 'title,date\nkept,2023-06-01\n');
+    const body = '不正アクセスによる個人情報流出のお知らせ。'.repeat(40);
+    writeFileSync(big, `title,date,body\n${Array.from({ length: 40_000 }, (_, i) => `item ${i},2023-07-01,${body}`).join('\n')}\n`);
+    const db = join(dir, 'cancel.sqlite');
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/cli.ts', 'import', small, big, '--db', db, '--json']);
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => {
+      if (c.toString().includes('[1/2]')) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    const summary = JSON.parse(stdout);
+    expect(summary.imported).toBe(1);
+    expect(summary.errors[0]).toMatchObject({ file: 'b-big.csv', message: expect.stringMatching(/cancelled/) });
+    const exported = JSON.parse((await cli(['export', '--db', db, '--format', 'json'])).stdout);
+    expect(exported.map((i: { title: string }) => i.title)).toEqual(['kept']);
+  });
+});

@@ -2,7 +2,7 @@
 // relied on by scripts outside the app; keep it stable and documented in the README.
 //
 // Exit codes: 0 everything imported/exported; 1 the import finished but some records or files failed
-// (see "errors"); 2 usage error or the database could not be opened.
+// (see "errors"); 2 usage error or the database could not be opened; 130 cancelled with Ctrl+C.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import { openDatabase } from '../db/open-database.js';
 import type { Connection } from '../db/database.js';
 import { formatItemsAsCsv } from '../features/export/csv-export.js';
 import { listExportedItems } from '../features/export/export-repository.js';
-import { importFiles } from '../features/import/import-files.js';
+import { importFiles, type ImportProgress } from '../features/import/import-files.js';
 import { currentActor } from '../services.js';
 import { collectImportFiles } from './collect-files.js';
 
@@ -24,7 +24,7 @@ const USAGE = `Triage Desk command line
   npm run cli -- export --format json|csv [--encoding utf-8|cp932] [--out FILE] [--db PATH]
 
 The database defaults to ${defaultDatabasePath()} (TRIAGE_DESK_DB overrides it).
-Exit codes: 0 done; 1 done, but some records or files failed; 2 usage or database error.`;
+Exit codes: 0 done; 1 done, but some records or files failed; 2 usage or database error;\n130 cancelled (Ctrl+C): the file being imported was rolled back, earlier files stay.`;
 
 class UsageError extends Error {}
 
@@ -53,6 +53,17 @@ function printSummary(summary: ImportSummary, json: boolean): void {
   for (const e of summary.errors) process.stdout.write(`  ${e.file}${e.line === null ? '' : `:${e.line}`}: ${e.message}\n`);
 }
 
+/** Progress on stderr, so stdout stays the summary (and the JSON) alone. */
+function reportProgress(p: ImportProgress): void {
+  const file = `[${p.fileIndex + 1}/${p.fileCount}] ${p.fileName}`;
+  if (process.stderr.isTTY) {
+    const detail = p.phase === 'reading' ? 'reading…' : `${p.recordsDone}/${p.recordCount} records`;
+    process.stderr.write(`\r\x1b[K${file}: ${detail}`);
+  } else if (p.phase === 'done') {
+    process.stderr.write(`${file}: ${p.recordCount} records\n`);
+  }
+}
+
 async function runImport(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -61,16 +72,22 @@ async function runImport(args: string[]): Promise<number> {
   });
   if (positionals.length === 0) throw new UsageError('import needs at least one file or folder');
   const { files, errors } = collectImportFiles(positionals);
+  // Ctrl+C cancels: the file being imported is rolled back whole, files already imported stay.
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  process.once('SIGINT', onInterrupt);
   const summary = await withDatabase(values.db ?? defaultDatabasePath(), (db) =>
     importFiles(
       db,
       files.map((path) => ({ name: basename(path), bytes: readFileSync(path) })),
-      { actor: currentActor() },
+      { actor: currentActor(), signal: controller.signal, onProgress: reportProgress },
     ),
-  );
+  ).finally(() => process.off('SIGINT', onInterrupt));
+  if (process.stderr.isTTY) process.stderr.write('\n');
   summary.errors.unshift(...errors);
   summary.failed += errors.length;
   printSummary(summary, values.json);
+  if (controller.signal.aborted) return 130;
   return summary.errors.length > 0 ? 1 : 0;
 }
 

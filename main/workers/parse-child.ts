@@ -26,6 +26,10 @@ function handle(request: ParseRequest): ParseReply {
   }
 }
 
+// Ctrl+C in a terminal reaches the whole process group; the importer decides what a cancel means and
+// ends this process itself, so the reader must not die first and look like a crash.
+process.on('SIGINT', () => undefined);
+
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 if (parentPort) {
   parentPort.on('message', (event) => parentPort.postMessage(handle(event.data)));
