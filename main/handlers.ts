@@ -9,6 +9,8 @@ import { listImports, undoImport } from './features/import/import-history-reposi
 import { getItem, loadBoard, moveItem } from './features/triage/items-repository.js';
 import { checkExternalUrl } from './links/external-url.js';
 import type { SpawnParser } from './workers/parse-messages.js';
+import type { EventHub } from './events/event-hub.js';
+import { ImportJobs } from './features/import/import-jobs.js';
 
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> };
 
@@ -22,23 +24,29 @@ export interface HandlerDeps {
   openExternal?: (url: string) => Promise<void>;
   /** Starts the process that reads untrusted files (Electron passes one built on utilityProcess). */
   spawnParser?: SpawnParser;
+  /** Where progress events go; transports subscribe to it. */
+  events: EventHub;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db } = deps;
   const importOptions = { actor: deps.actor, spawnParser: deps.spawnParser };
+  const jobs = new ImportJobs(deps.events);
   return {
     'app.info': async () => ({ version: deps.version, databasePath: db.path, transport: deps.transport }),
     'board.load': (input) => loadBoard(db, input.search, input.limitPerColumn),
     'items.get': (input) => getItem(db, input.id),
     'items.move': (input) => moveItem(db, input.id, input.to, deps.actor),
     'import.files': (input) =>
-      importFiles(
-        db,
-        input.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })),
-        importOptions,
+      jobs.run(input.jobId, (job) =>
+        importFiles(
+          db,
+          input.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })),
+          { ...importOptions, ...job },
+        ),
       ),
-    'import.demo': () => importFiles(db, [readDemoFile()], importOptions),
+    'import.demo': (input) => jobs.run(input.jobId, (job) => importFiles(db, [readDemoFile()], { ...importOptions, ...job })),
+    'import.cancel': async (input) => ({ cancelled: jobs.cancel(input.jobId) }),
     'imports.list': (input) => listImports(db, input.limit),
     'imports.undo': (input) => undoImport(db, input.id),
     'links.open': async (input) => {

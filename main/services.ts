@@ -4,10 +4,12 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Connection } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
+import { EventHub } from './events/event-hub.js';
 import { createHandlers, type HandlerDeps, type Handlers } from './handlers.js';
 
 export interface Services {
   db: Connection;
+  events: EventHub;
   handlers: Handlers;
   close: () => Promise<void>;
 }
@@ -30,7 +32,9 @@ export async function openServices(
   options: Pick<HandlerDeps, 'transport' | 'openExternal' | 'spawnParser'> & { version?: string },
 ): Promise<Services> {
   const db = await openDatabase(databasePath);
+  const events = new EventHub();
   const handlers = createHandlers({
+    events,
     db,
     version: options.version ?? readAppVersion(),
     transport: options.transport,
@@ -38,5 +42,5 @@ export async function openServices(
     openExternal: options.openExternal,
     spawnParser: options.spawnParser,
   });
-  return { db, handlers, close: () => db.close() };
+  return { db, events, handlers, close: () => db.close() };
 }

@@ -34,7 +34,7 @@ test.describe('Electron app', () => {
     expect(await page.evaluate('[typeof require, typeof process, typeof module, typeof Buffer]')).toEqual([
       'undefined', 'undefined', 'undefined', 'undefined',
     ]);
-    expect(await page.evaluate('Object.keys(window.triage).sort()')).toEqual([...CHANNELS].sort());
+    expect(await page.evaluate('Object.keys(window.triage).sort()')).toEqual([...CHANNELS, 'onEvent'].sort());
     await page.getByRole('button', { name: 'デモデータを読み込む' }).click();
     await expect(page.getByRole('region', { name: /新着/ }).getByRole('listitem')).toHaveCount(20);
     // R5/R6: content cannot navigate the window or open new ones.

@@ -10,7 +10,7 @@ import { openExternalUrl } from '../links/external-url.js';
 import { openServices, type Services } from '../services.js';
 import { APP_ORIGIN } from '../security/trusted-sender.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
-import { registerIpcBridge } from './ipc-bridge.js';
+import { forwardEvents, registerIpcBridge } from './ipc-bridge.js';
 import { spawnUtilityParser } from './spawn-utility-parser.js';
 import { buildMenu } from './menu.js';
 import { secureWebPreferences } from './web-preferences.js';
@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   serveRenderer(join(here, '..', 'renderer'));
   registerIpcBridge(services.handlers);
   Menu.setApplicationMenu(buildMenu());
-  createWindow();
+  forwardEvents(services.events, createWindow().webContents);
 }
 
 registerAppScheme();

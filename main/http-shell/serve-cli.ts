@@ -43,7 +43,13 @@ export async function runServe(argv: string[]): Promise<void> {
     console.error(describeOpenError(error, dbPath));
     process.exit(2);
   }
-  const shell = await startShellServer({ handlers: services.handlers, rendererDir: RENDERER_DIR, token: createLaunchToken(), port });
+  const shell = await startShellServer({
+    handlers: services.handlers,
+    events: services.events,
+    rendererDir: RENDERER_DIR,
+    token: createLaunchToken(),
+    port,
+  });
   process.stdout.write(`${shell.url}\n`);
   console.error(`Triage Desk (browser shell) — database: ${dbPath}. Press Ctrl+C to stop.`);
   if (!values['no-open']) openInBrowser(shell.url);

@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventHub } from '../events/event-hub.js';
 import { createHandlers } from '../handlers.js';
 import { openTempDatabase, type TempDatabase } from '../testing/temp-database.js';
 import { createLaunchToken, hasValidToken } from './request-guard.js';
@@ -9,6 +10,7 @@ import { startShellServer, type RunningShell } from './shell-server.js';
 
 let t: TempDatabase;
 let shell: RunningShell;
+const events = new EventHub();
 const token = createLaunchToken();
 
 interface Reply {
@@ -48,8 +50,8 @@ beforeAll(async () => {
   await t.db.withTransaction(async (tx) => {
     await tx.run(`INSERT INTO items (id, identity_key, content_hash, title, created_at, updated_at) VALUES (1, 'k', 'h', '<script>alert(1)</script>', 'now', 'now')`);
   });
-  const handlers = createHandlers({ db: t.db, version: '0.0.0-test', transport: 'http', actor: 'tester' });
-  shell = await startShellServer({ handlers, rendererDir, token });
+  const handlers = createHandlers({ db: t.db, version: '0.0.0-test', transport: 'http', actor: 'tester', events });
+  shell = await startShellServer({ handlers, rendererDir, token, events });
 });
 afterAll(async () => {
   await shell.close();
@@ -118,6 +120,42 @@ describe('browser shell', () => {
       body: '{not json',
     });
     expect(broken.status).toBe(400);
+  });
+});
+
+describe('pushed events', () => {
+  it('streams import progress to a page holding the token, and to nobody else', async () => {
+    expect((await send('/api/events')).status).toBe(401);
+    expect((await send('/api/events', { headers: { Authorization: `Bearer ${token}`, Origin: 'http://evil.test' } })).status).toBe(403);
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: shell.port, path: '/api/events', headers: { Authorization: `Bearer ${token}` } }, (res) => {
+        expect(res.headers['content-type']).toMatch(/text\/event-stream/);
+        let text = '';
+        let started = false;
+        res.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          if (!started && text.includes('connected')) {
+            started = true;
+            void api('import.demo', { jobId: 'job-12345678' });
+          }
+          if (text.includes('"phase":"done"')) {
+            req.destroy();
+            resolve(text);
+          }
+        });
+      });
+      req.on('error', (error) => (error.message.includes('socket hang up') ? undefined : reject(error)));
+      req.end();
+    });
+    const events = received.split('\n').filter((l) => l.startsWith('data: ')).map((l) => JSON.parse(l.slice(6)));
+    expect(events[0]).toMatchObject({ name: 'import.progress', payload: { jobId: 'job-12345678', fileName: 'demo-items.csv', phase: 'reading' } });
+    expect(events.at(-1)).toMatchObject({ payload: { phase: 'done', recordsDone: 20, recordCount: 20 } });
+  });
+
+  it('cancels a running import by its job id, and says so when no such import runs', async () => {
+    const none = JSON.parse((await api('import.cancel', { jobId: 'no-such-job' })).body);
+    expect(none).toEqual({ ok: true, value: { cancelled: false } });
+    expect(JSON.parse((await api('import.cancel', { jobId: 'x' })).body).error.code).toBe('invalid-input');
   });
 });
 

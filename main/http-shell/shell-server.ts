@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dispatch, isChannel } from '../dispatch.js';
+import type { EventHub } from '../events/event-hub.js';
 import type { Handlers } from '../handlers.js';
 import { SECURITY_HEADERS } from '../security/content-security-policy.js';
 import { hasValidToken, isAllowedHost, isAllowedOrigin } from './request-guard.js';
@@ -15,6 +16,8 @@ const MAX_BODY_BYTES = 100 * 1024 * 1024;
 
 export interface ShellOptions {
   handlers: Handlers;
+  /** Pushed events, streamed to the page at GET /api/events (server-sent events). */
+  events?: EventHub;
   rendererDir: string;
   token: string;
   port?: number;
@@ -62,8 +65,14 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, options:
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, options: ShellOptions, port: number, name: string) {
   const json = 'application/json; charset=utf-8';
-  if (req.method !== 'POST') return send(res, 405, json, JSON.stringify({ error: 'method not allowed' }));
   if (!isAllowedOrigin(req.headers.origin, port)) return send(res, 403, json, JSON.stringify({ error: 'forbidden origin' }));
+  if (name === 'events' && req.method === 'GET') {
+    if (!hasValidToken(req.headers.authorization, options.token)) {
+      return send(res, 401, json, JSON.stringify({ error: 'missing or wrong token' }));
+    }
+    return streamEvents(req, res, options.events);
+  }
+  if (req.method !== 'POST') return send(res, 405, json, JSON.stringify({ error: 'method not allowed' }));
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
     return send(res, 415, json, JSON.stringify({ error: 'content type must be application/json' }));
   }
@@ -81,6 +90,21 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, options: She
   }
   const result = await dispatch(options.handlers, name, input);
   return send(res, 200, json, JSON.stringify(result));
+}
+
+/**
+ * Server-sent events, read by the page with fetch (EventSource cannot send the token header). A comment
+ * line every 15 s keeps idle connections from being dropped.
+ */
+function streamEvents(req: IncomingMessage, res: ServerResponse, events: EventHub | undefined): void {
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+  res.write(': connected\n\n');
+  const unsubscribe = events?.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`)) ?? (() => undefined);
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+  req.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {

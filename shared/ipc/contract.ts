@@ -52,7 +52,11 @@ const BoardLoadInput = z.strictObject({
 });
 const ItemRef = z.strictObject({ id: ItemId });
 const MoveInput = z.strictObject({ id: ItemId, to: z.enum(STATUSES) });
-const ImportFilesInput = z.strictObject({ files: z.array(ImportFile).min(1).max(50) });
+/** Chosen by the renderer so it can follow and cancel its own import while the call is running. */
+const JobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+const ImportFilesInput = z.strictObject({ files: z.array(ImportFile).min(1).max(50), jobId: JobId.optional() });
+const ImportDemoInput = z.strictObject({ jobId: JobId.optional() });
+const ImportCancelInput = z.strictObject({ jobId: JobId });
 const ImportsListInput = z.strictObject({ limit: z.number().int().min(1).max(1000).default(100) });
 const ImportRef = z.strictObject({ id: ItemId });
 const LinkInput = z.strictObject({ url: z.string().min(1).max(4096) });
@@ -63,7 +67,8 @@ export const contract = {
   'items.get': call<ItemDetail>()(ItemRef),
   'items.move': call<{ item: CardSummary; change: StatusChange | null }>()(MoveInput),
   'import.files': call<ImportSummary>()(ImportFilesInput),
-  'import.demo': call<ImportSummary>()(NoInput),
+  'import.demo': call<ImportSummary>()(ImportDemoInput),
+  'import.cancel': call<{ cancelled: boolean }>()(ImportCancelInput),
   'imports.list': call<ImportRecord[]>()(ImportsListInput),
   'imports.undo': call<UndoImportResult>()(ImportRef),
   'links.open': call<{ opened: boolean; url: string }>()(LinkInput),
