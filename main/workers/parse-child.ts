@@ -18,7 +18,8 @@ function isExpectedFileError(error: unknown): error is Error {
 
 function handle(request: ParseRequest): ParseReply {
   try {
-    return { ok: true, result: readSnapshot(request.name, request.bytes) };
+    const result = readSnapshot(request.name, request.bytes);
+    return { ok: true, result, peakRssKb: process.resourceUsage().maxRSS };
   } catch (error) {
     return isExpectedFileError(error)
       ? { ok: false, kind: 'file', message: error.message }

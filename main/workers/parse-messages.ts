@@ -6,7 +6,7 @@ export interface ParseRequest {
 }
 
 export type ParseReply =
-  | { ok: true; result: SnapshotReadResult }
+  | { ok: true; result: SnapshotReadResult; peakRssKb: number }
   | { ok: false; kind: 'file' | 'crash'; message: string };
 
 /** What the importer needs of a parser process, whichever platform started it. */

@@ -27,6 +27,8 @@ type Pending = { settle: (reply: ParseReply | Error) => void };
 export class ParserProcess {
   private child: ParserChild | null = null;
   private pending: Pending | null = null;
+  /** The largest resident set a parser process reached so far (benchmarks report it). */
+  peakRssKb = 0;
 
   constructor(
     private readonly limits: ParserLimits = DEFAULT_LIMITS,
@@ -52,6 +54,7 @@ export class ParserProcess {
             this.stop();
             reject(outcome);
           } else if (outcome.ok) {
+            this.peakRssKb = Math.max(this.peakRssKb, outcome.peakRssKb);
             resolve(outcome.result);
           } else {
             if (outcome.kind === 'crash') this.stop();

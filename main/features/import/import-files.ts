@@ -34,6 +34,8 @@ export interface ImportOptions {
   limits?: ParserLimits;
   /** How to start the parser process: Node's fork by default, Electron's utilityProcess in the app. */
   spawnParser?: SpawnParser;
+  /** A parser the caller owns (and closes), e.g. to read its peak memory afterwards. */
+  parser?: ParserProcess;
 }
 
 /** Larger files are refused before reading; the parse worker's memory limit is sized for this. */
@@ -47,7 +49,7 @@ export async function importFiles(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const total: ImportSummary = { imported: 0, duplicates: 0, updated: 0, failed: 0, errors: [] };
-  const parser = new ParserProcess(options.limits ?? DEFAULT_LIMITS, options.spawnParser);
+  const parser = options.parser ?? new ParserProcess(options.limits ?? DEFAULT_LIMITS, options.spawnParser);
   try {
     for (const [fileIndex, file] of files.entries()) {
       const progress = (phase: ImportProgress['phase'], recordsDone: number, recordCount: number) =>
@@ -72,7 +74,7 @@ export async function importFiles(
       total.errors.push(...result.errors);
     }
   } finally {
-    parser.close();
+    if (!options.parser) parser.close();
   }
   return total;
 }

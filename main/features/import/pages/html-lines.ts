@@ -82,15 +82,21 @@ export function htmlToLines(html: string, layout: 'drop' | 'keep' = 'drop'): Htm
       return;
     }
     if (skipDepth > 0) return;
-    const pieces = pre > 0 ? text.split(/\r\n|\n|\r/) : [text];
-    pieces.forEach((piece, i) => {
+    // Inside <pre> every source line is a line; elsewhere line breaks are only spacing.
+    const pieces = pre > 0 ? splitWithOffsets(text, offset) : [{ piece: text, at: offset }];
+    pieces.forEach(({ piece, at }, i) => {
       if (i > 0) flush();
-      if (start < 0 && piece.trim() !== '') {
-        start = offset;
+      if (piece.trim() === '') {
+        parts.push(piece);
+        return;
+      }
+      if (start < 0) {
+        // The line number is where the text itself starts, not the whitespace before it.
+        start = at + (piece.length - piece.trimStart().length);
         lineHeading = heading;
         lineArticle = articleDepth > 0 ? articles : null;
       }
-      if (lineHref === null && href !== null && piece.trim() !== '') lineHref = href;
+      if (lineHref === null && href !== null) lineHref = href;
       parts.push(piece);
     });
   };
@@ -178,6 +184,18 @@ export function htmlToLines(html: string, layout: 'drop' | 'keep' = 'drop'): Htm
   const cleanTitle = title.replace(/\s+/g, ' ').trim();
   const firstH1 = lines.find((l) => l.heading === 1)?.text ?? null;
   return { lines, title: cleanTitle !== '' ? cleanTitle : firstH1 };
+}
+
+function splitWithOffsets(text: string, offset: number): { piece: string; at: number }[] {
+  const pieces: { piece: string; at: number }[] = [];
+  const breaks = /\r\n|\n|\r/g;
+  let from = 0;
+  for (let match = breaks.exec(text); match !== null; match = breaks.exec(text)) {
+    pieces.push({ piece: text.slice(from, match.index), at: offset + from });
+    from = match.index + match[0].length;
+  }
+  pieces.push({ piece: text.slice(from), at: offset + from });
+  return pieces;
 }
 
 function sum(counts: ReadonlyMap<string, number>): number {
