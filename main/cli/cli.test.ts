@@ -146,6 +146,22 @@ describe('cli import across formats', () => {
     );
     expect(others).toEqual({ imported: 18, duplicates: 0, updated: 0, failed: 0, errors: [] });
   });
+
+  it('H7 the saved monthly page is the same 20 stories again; a damaged copy never overwrites the text we have', async () => {
+    const db = join(makeTempDir(), 'pages.sqlite');
+    await cli(['import', join(SAMPLES, 'cdns-2019-12.rss'), UTF8_CSV, '--db', db]);
+    const page = JSON.parse((await cli(['import', join(SAMPLES, '000_9312eb6a3f551969.txt'), '--db', db, '--json'])).stdout);
+    expect(page).toEqual({ imported: 0, duplicates: 20, updated: 0, failed: 0, errors: [] });
+    expect(JSON.parse((await cli(['export', '--db', db, '--format', 'json'])).stdout)).toHaveLength(20);
+  });
+
+  it('splits the article page into 10 items and the casebook page into 8', async () => {
+    const db = join(makeTempDir(), 'split.sqlite');
+    const articles = JSON.parse((await cli(['import', join(SAMPLES, '002_bb6bcd15f14b5053.txt'), '--db', db, '--json'])).stdout);
+    expect(articles).toEqual({ imported: 10, duplicates: 0, updated: 0, failed: 0, errors: [] });
+    const casebook = JSON.parse((await cli(['import', join(SAMPLES, '004_fa8b37c40a989728.txt'), '--db', db, '--json'])).stdout);
+    expect(casebook).toEqual({ imported: 8, duplicates: 0, updated: 0, failed: 0, errors: [] });
+  });
 });
 
 describe('cli cancel', () => {

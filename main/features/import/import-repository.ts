@@ -130,6 +130,8 @@ export async function upsertItems(
         outcomes.push('imported');
       } else if (
         existing.content_hash === item.contentHash ||
+        // A damaged copy (lines lost to mojibake) never replaces the text we have.
+        item.extra.lowConfidence !== undefined ||
         (differsOnlyByEncodingLoss(existing.title, item.title) && differsOnlyByEncodingLoss(existing.body, item.body))
       ) {
         if (existing.id !== -1 && gapsFilledBy(existing, item)) await fillGaps(tx, existing, item);

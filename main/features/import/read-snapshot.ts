@@ -3,6 +3,7 @@
 import { extname } from 'node:path';
 import { readCsvRecords, type RecordError } from './csv-records.js';
 import { FeedReadError, looksLikeFeed, readFeedRecords } from './feeds/feed-records.js';
+import { readPageRecords } from './pages/page-records.js';
 import type { SourceRecord } from './source-record.js';
 
 export interface SnapshotReadResult {
@@ -26,7 +27,8 @@ export class UnsupportedFileError extends Error {
 
 const CSV_EXTENSIONS = ['.csv', '.tsv'];
 const FEED_EXTENSIONS = ['.rss', '.rdf', '.atom', '.xml'];
-export const SUPPORTED_EXTENSIONS = [...CSV_EXTENSIONS, ...FEED_EXTENSIONS] as const;
+const PAGE_EXTENSIONS = ['.txt', '.html', '.htm'];
+export const SUPPORTED_EXTENSIONS = [...CSV_EXTENSIONS, ...FEED_EXTENSIONS, ...PAGE_EXTENSIONS] as const;
 
 export function isSupportedFile(name: string): boolean {
   return (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
@@ -45,6 +47,12 @@ export function readSnapshot(name: string, bytes: Uint8Array): SnapshotReadResul
     // .xml is also used for things that are not feeds (Excel XML, sitemaps): refuse those by name.
     if (extension === '.xml' && !looksLikeFeed(bytes)) throw new UnsupportedFileError(name, 'an XML file that is not an RSS, RDF or Atom feed');
     return readFeedRecords(bytes);
+  }
+  if (PAGE_EXTENSIONS.includes(extension)) {
+    // A feed saved with .html or .txt is still a feed.
+    if (looksLikeFeed(bytes)) return readFeedRecords(bytes);
+    const { dropped: _dropped, ...result } = readPageRecords({ bytes, fileName: name });
+    return result;
   }
   throw new UnsupportedFileError(name);
 }

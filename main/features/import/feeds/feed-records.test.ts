@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsvRecords } from '../csv-records.js';
 import type { SourceRecord } from '../source-record.js';
-import { FeedReadError, looksLikeFeed, readFeedRecords, readFeedText } from './feed-records.js';
+import { FeedReadError, looksLikeFeed, MAX_FEED_BYTES, readFeedRecords, readFeedText } from './feed-records.js';
 import type { FeedReadResult } from './feed-records.js';
 
 // Tests run from the project root; the shared samples sit beside it.
@@ -136,7 +136,7 @@ describe('ill-formed feeds (F9)', () => {
   it('refuses what is not a feed with a typed error', () => {
     expect(() => read('<html><body>hi</body></html>')).toThrow(FeedReadError);
     expect(() => read('')).toThrow(/no XML element/);
-    expect(() => readFeedRecords(new Uint8Array(64 * 1024 * 1024 + 1))).toThrow(/larger than 64 MB/);
+    expect(() => readFeedRecords(new Uint8Array(MAX_FEED_BYTES + 1))).toThrow(/larger than 256 MB/);
   });
 });
 

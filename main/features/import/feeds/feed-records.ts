@@ -32,7 +32,8 @@ export interface FeedReadResult {
  * Above this the file is refused before decoding (F5, F15): a whole-file read must stay far below V8's string
  * limit and the memory budget of a parse worker. Real feed snapshots are well under a megabyte.
  */
-export const MAX_FEED_BYTES = 64 * 1024 * 1024;
+// The same cap as the importer's per-file limit: a month-long feed of full articles can pass 64 MB.
+export const MAX_FEED_BYTES = 256 * 1024 * 1024;
 
 // One bad feed can report a problem per item; past this the list says how many more there were.
 const MAX_REPORTED_PROBLEMS = 100;

@@ -13,6 +13,10 @@ import type { ItemSpan } from './page-view.js';
 import { findSourceUrl } from './source-url.js';
 import { capTitle, decideConventions, noticePrefix, parseTitle, takeLeadingDate, takeTrailingDate, type PageConventions } from './title-parts.js';
 
+/**
+ * 'not-incident' is part of the contract but not produced: posts that are not incidents (an airline alliance in
+ * 004) are kept as records with `extra.kindHint = 'not-incident'`, since kind `other` (対象外) is the officer's call.
+ */
 export type DropReason = 'chrome' | 'mojibake' | 'not-incident' | 'duplicate-title';
 
 export interface DroppedLine {

@@ -3,12 +3,13 @@
  * least, and the first that finds at least two items wins; no layout belongs to one site:
  * - articles: HTML `<article>` elements.
  * - series: titles with a numbered notice prefix (`【…#2023-268】`, `【インシデント#12】`), plus other posts laid
- *   out like them (same empty space after the title).
+ *   out like them (the same empty space after the title, or else a title followed by prose).
  * - dated: a date line before each title (`10日`, `2023年7月3日`), or after it, or a date at the line start.
  * - repeated titles: each title written twice (a link, then a heading), or once in a list and again above the text.
  * - headings: HTML h1–h6 that read like titles.
  * - paragraphs: a title-like line followed by body text.
- * A page with one item still gives that item; a page with nothing readable gives none.
+ * A page with one item still gives that item; a page with nothing readable gives none. Afterwards a title copy
+ * just above an item joins it, and items that are only a link to another item's title are dropped.
  */
 import { isBodyLike, isHeadingLike, isListItem, type LineKind } from './line-kinds.js';
 import type { PageLine } from './page-line.js';
@@ -80,9 +81,9 @@ function byArticles(view: PageView): ItemSpan[] {
 }
 
 /**
- * Numbered notices, and the other posts of the same blog: those are recognised by looking like the notices
- * (a title-like line followed by the same amount of empty space as the notice titles), since they carry no
- * prefix. When the notices are not set apart by extra space, other posts cannot be told from subheadings.
+ * Numbered notices, and the other posts of the same blog: those carry no prefix, so they are recognised by
+ * looking like the notices (a title-like line followed by the same extra empty space as the notice titles).
+ * When the notices are not set apart that way, a title followed directly by prose is the remaining evidence.
  */
 function bySeries(view: PageView, minimum: number): ItemSpan[] {
   const groups = new Map<string, number[]>();

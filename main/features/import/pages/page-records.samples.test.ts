@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import Encoding from 'encoding-japanese';
 import { describe, expect, it } from 'vitest';
 import { readPageRecords, type PageReadResult } from './page-records.js';
 
@@ -75,6 +76,18 @@ describe('readPageRecords on the seed samples', () => {
     expect(flagged[0]?.extra.mojibakeLines).toBe('157,159');
     // The clean lines around the damage are kept.
     expect(flagged[1]?.body).toContain('抜き打ちでの作業監査');
+  });
+
+  it('000 saved as a Shift_JIS HTML page with CRLF (text in <pre>) gives the same items on the same lines', () => {
+    const text = readFileSync(resolve(SAMPLES, '000_9312eb6a3f551969.txt'), 'utf8').replace(/\n/g, '\r\n');
+    const html = `<html><head><meta charset="Shift_JIS"><title>セキュリティニュース</title></head><body><pre>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre></body></html>`;
+    const bytes = Uint8Array.from(Encoding.convert(Encoding.stringToCode(html), { to: 'SJIS', from: 'UNICODE', type: 'array' }));
+    const fromHtml = readPageRecords({ bytes, fileName: '000.html' }, { reference: '2023-08-01' });
+    const fromText = readSample('000_9312eb6a3f551969.txt');
+    expect(fromHtml).toMatchObject({ format: 'html', encoding: 'shift_jis', errors: [] });
+    const essentials = (r: PageReadResult) => r.records.map((x) => [x.line, x.title, x.organization, x.publishedAt, x.sourceCategory, x.extra.lowConfidence]);
+    expect(essentials(fromHtml)).toEqual(essentials(fromText));
+    expect(fromHtml.records[0]?.sourceName).toBe('セキュリティニュース');
   });
 
   it('002: ten blog articles, each title once although the page writes it twice', () => {
