@@ -12,6 +12,9 @@ import type { SpawnParser } from './workers/parse-messages.js';
 import type { EventHub } from './events/event-hub.js';
 import { ImportJobs } from './features/import/import-jobs.js';
 
+/** How pasted text appears in the import history and in errors. */
+export const PASTED_TEXT_NAME = 'pasted-text.txt';
+
 export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> };
 
 export interface HandlerDeps {
@@ -46,6 +49,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         ),
       ),
     'import.demo': (input) => jobs.run(input.jobId, (job) => importFiles(db, [readDemoFile()], { ...importOptions, ...job })),
+    'import.text': (input) =>
+      jobs.run(input.jobId, (job) =>
+        importFiles(db, [{ name: PASTED_TEXT_NAME, bytes: Buffer.from(input.text, 'utf8') }], { ...importOptions, ...job }),
+      ),
     'import.cancel': async (input) => ({ cancelled: jobs.cancel(input.jobId) }),
     'imports.list': (input) => listImports(db, input.limit),
     'imports.undo': (input) => undoImport(db, input.id),

@@ -173,3 +173,27 @@ describe('R19 launch token', () => {
     expect(hasValidToken(undefined, token)).toBe(false);
   });
 });
+
+describe('pasted text', () => {
+  it('H6 imports pasted text through the page splitter, and pasted HTML as inert text', async () => {
+    const text = [
+      '2023年7月3日',
+      '株式会社テスト商事 不正アクセスによる個人情報流出のお知らせ',
+      '当社サーバーへの不正アクセスにより、顧客情報が流出した可能性があります。',
+      '',
+      '2023年7月5日',
+      '〇〇市 メール誤送信について',
+      '職員が市民あてのメールを誤った宛先に送信しました。',
+    ].join('\n');
+    const reply = JSON.parse((await api('import.text', { text })).body);
+    expect(reply).toMatchObject({ ok: true, value: { imported: 2, failed: 0 } });
+    const html = '<h2>ランサムウェア被害のお知らせ</h2><p>2023年7月10日 <script>alert(1)</script>システムが暗号化されました。</p>';
+    const htmlReply = JSON.parse((await api('import.text', { text: html })).body);
+    expect(htmlReply.ok).toBe(true);
+    const board = JSON.parse((await api('board.load', { search: 'ランサムウェア被害' })).body);
+    const card = board.value.columns[0].cards[0];
+    const detail = JSON.parse((await api('items.get', { id: card.id })).body);
+    expect(detail.value.body).not.toContain('<script>');
+    expect(detail.value.importedFrom).toBe('pasted-text.txt');
+  });
+});

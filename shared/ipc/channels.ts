@@ -8,6 +8,7 @@ export const CHANNELS = [
   'items.move',
   'import.files',
   'import.demo',
+  'import.text',
   'import.cancel',
   'imports.list',
   'imports.undo',

@@ -8,7 +8,7 @@ describe('IPC contract', () => {
   });
 
   it('the channel list is what review last approved (a new channel must show up here)', () => {
-    expect(CHANNELS).toEqual(['app.info', 'board.load', 'items.get', 'items.move', 'import.files', 'import.demo', 'import.cancel', 'imports.list', 'imports.undo', 'links.open']);
+    expect(CHANNELS).toEqual(['app.info', 'board.load', 'items.get', 'items.move', 'import.files', 'import.demo', 'import.text', 'import.cancel', 'imports.list', 'imports.undo', 'links.open']);
   });
 
   it('R8 rejects wrong types, extra keys, prototype keys and out-of-range numbers', () => {

@@ -56,6 +56,8 @@ const MoveInput = z.strictObject({ id: ItemId, to: z.enum(STATUSES) });
 const JobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 const ImportFilesInput = z.strictObject({ files: z.array(ImportFile).min(1).max(50), jobId: JobId.optional() });
 const ImportDemoInput = z.strictObject({ jobId: JobId.optional() });
+/** Text pasted from a page; 8 M characters is far beyond any article list an officer would paste. */
+const ImportTextInput = z.strictObject({ text: z.string().min(1).max(8 * 1024 * 1024), jobId: JobId.optional() });
 const ImportCancelInput = z.strictObject({ jobId: JobId });
 const ImportsListInput = z.strictObject({ limit: z.number().int().min(1).max(1000).default(100) });
 const ImportRef = z.strictObject({ id: ItemId });
@@ -68,6 +70,7 @@ export const contract = {
   'items.move': call<{ item: CardSummary; change: StatusChange | null }>()(MoveInput),
   'import.files': call<ImportSummary>()(ImportFilesInput),
   'import.demo': call<ImportSummary>()(ImportDemoInput),
+  'import.text': call<ImportSummary>()(ImportTextInput),
   'import.cancel': call<{ cancelled: boolean }>()(ImportCancelInput),
   'imports.list': call<ImportRecord[]>()(ImportsListInput),
   'imports.undo': call<UndoImportResult>()(ImportRef),
