@@ -5,7 +5,7 @@
 // (process.parentPort) with the same messages.
 import { NotTextFileError, UndecodableFileError } from '../features/import/decode-text.js';
 import { isFileLevelReadError, readSnapshot } from '../features/import/read-snapshot.js';
-import type { ParseReply, ParseRequest } from './parse-messages.js';
+import { RECORDS_PER_MESSAGE, type ParseReply, type ParseRequest } from './parse-messages.js';
 
 interface ParentPort {
   on(event: 'message', listener: (event: { data: ParseRequest }) => void): void;
@@ -16,14 +16,19 @@ function isExpectedFileError(error: unknown): error is Error {
   return error instanceof NotTextFileError || error instanceof UndecodableFileError || isFileLevelReadError(error);
 }
 
-function handle(request: ParseRequest): ParseReply {
+function handle(request: ParseRequest, send: (reply: ParseReply) => void): void {
   try {
     const result = readSnapshot(request.name, request.bytes);
-    return { ok: true, result, peakRssKb: process.resourceUsage().maxRSS };
+    for (let i = 0; i < result.records.length; i += RECORDS_PER_MESSAGE) {
+      send({ ok: 'partial', records: result.records.slice(i, i + RECORDS_PER_MESSAGE) });
+    }
+    send({ ok: true, result: { ...result, records: [] }, peakRssKb: process.resourceUsage().maxRSS });
   } catch (error) {
-    return isExpectedFileError(error)
-      ? { ok: false, kind: 'file', message: error.message }
-      : { ok: false, kind: 'crash', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    send(
+      isExpectedFileError(error)
+        ? { ok: false, kind: 'file', message: error.message }
+        : { ok: false, kind: 'crash', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) },
+    );
   }
 }
 
@@ -33,7 +38,7 @@ process.on('SIGINT', () => undefined);
 
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 if (parentPort) {
-  parentPort.on('message', (event) => parentPort.postMessage(handle(event.data)));
+  parentPort.on('message', (event) => handle(event.data, (reply) => parentPort.postMessage(reply)));
 } else {
-  process.on('message', (request: ParseRequest) => process.send?.(handle(request)));
+  process.on('message', (request: ParseRequest) => handle(request, (reply) => process.send?.(reply)));
 }

@@ -1,6 +1,7 @@
 // Runs snapshot readers in a child process with a memory limit and a time budget. One process serves
 // the files of one import and is replaced after any failure, so a bomb in one file cannot poison the next.
 import type { SnapshotReadResult } from '../features/import/read-snapshot.js';
+import type { SourceRecord } from '../features/import/source-record.js';
 import type { ParseReply, ParserChild, ParserLimits, SpawnParser } from './parse-messages.js';
 import { spawnNodeParser } from './spawn-node-parser.js';
 
@@ -22,7 +23,8 @@ export class ImportCancelledError extends Error {
 
 export const DEFAULT_LIMITS: ParserLimits = { maxMemoryMb: 1536, timeoutMs: 120_000 };
 
-type Pending = { settle: (reply: ParseReply | Error) => void };
+type FinalReply = Exclude<ParseReply, { ok: 'partial' }>;
+type Pending = { settle: (reply: FinalReply | Error) => void; records: SourceRecord[] };
 
 export class ParserProcess {
   private child: ParserChild | null = null;
@@ -45,7 +47,8 @@ export class ParserProcess {
         () => this.pending?.settle(new ReaderFailedError(`reading this file took longer than ${Math.round(this.limits.timeoutMs / 1000)} s; it was stopped`)),
         this.limits.timeoutMs,
       );
-      this.pending = {
+      const pending: Pending = {
+        records: [],
         settle: (outcome) => {
           this.pending = null;
           clearTimeout(timer);
@@ -55,13 +58,14 @@ export class ParserProcess {
             reject(outcome);
           } else if (outcome.ok) {
             this.peakRssKb = Math.max(this.peakRssKb, outcome.peakRssKb);
-            resolve(outcome.result);
+            resolve({ ...outcome.result, records: pending.records });
           } else {
             if (outcome.kind === 'crash') this.stop();
             reject(new ReaderFailedError(outcome.kind === 'file' ? outcome.message : `the reader failed on this file (${outcome.message})`));
           }
         },
       };
+      this.pending = pending;
       signal?.addEventListener('abort', onAbort, { once: true });
       child.send({ name, bytes });
     });
@@ -73,7 +77,10 @@ export class ParserProcess {
 
   private start(): ParserChild {
     const child = this.spawn(this.limits);
-    child.onMessage((reply) => this.pending?.settle(reply));
+    child.onMessage((reply) => {
+      if (reply.ok === 'partial') this.pending?.records.push(...reply.records);
+      else this.pending?.settle(reply);
+    });
     child.onExit((code) => {
       if (this.child === child) this.child = null;
       this.pending?.settle(
