@@ -1,11 +1,8 @@
-import { CsvError, parse } from 'csv-parse/sync';
-import { buildSourceRecord, isBlankRow, MAX_FIELD_CHARS } from './build-source-record.js';
+import { buildSourceRecord, isBlankRow } from './build-source-record.js';
 import type { SourceRecord } from './build-source-record.js';
-import { decodeText } from './decode-text.js';
-import { detectDelimiter } from './detect-delimiter.js';
+import { scanCsvRows, TOO_MANY_UNREADABLE } from './csv-rows.js';
 import { mapHeaders } from './header-map.js';
 import type { HeaderMapping } from './header-map.js';
-import { PhysicalLines } from './physical-lines.js';
 
 export type { SourceRecord } from './build-source-record.js';
 
@@ -24,35 +21,23 @@ export interface CsvReadResult {
   recordCount: number;
 }
 
-// csv-parse measures the growing field in UTF-8 bytes; a kanji takes 3, so MAX_FIELD_CHARS of Japanese text
-// needs about three times that. Beyond this bound the parser stops the record before it eats memory (C8).
-const MAX_RECORD_BYTES = MAX_FIELD_CHARS * 4;
-
-// Each unreadable record restarts the parser on the next line; a file that is broken everywhere stops here.
-const MAX_RESTARTS = 1000;
-
 /**
  * Reads a CSV or TSV snapshot into records. A bad record is reported with the physical line where it starts
  * and reading goes on, so good rows land and every data record is either returned or named in `errors`.
  * Throws NotTextFileError or UndecodableFileError when the file is not text at all.
  */
 export function readCsvRecords(bytes: Uint8Array): CsvReadResult {
-  const { text, encoding } = decodeText(bytes);
-  const { delimiter, headerStart } = detectDelimiter(text);
-  const buffer = Buffer.from(text, 'utf8');
-  const lines = new PhysicalLines(buffer);
-
   const result: CsvReadResult = {
-    format: delimiter === '\t' ? 'tsv' : 'csv',
-    encoding,
-    delimiter,
+    format: 'csv',
+    encoding: 'utf-8',
+    delimiter: ',',
     records: [],
     errors: [],
     recordCount: 0,
   };
 
-  // Held in an object because the parser callback sets it; a plain `let` would stay narrowed to null.
-  const state: { header: Header | null } = { header: null };
+  // Held in an object because the visitor sets it; a plain `let` would stay narrowed to null.
+  const state: { header: Header | null; headerUnreadable: boolean } = { header: null, headerUnreadable: false };
   const acceptRow = (cells: string[], line: number): void => {
     if (isBlankRow(cells)) return;
     const header = state.header;
@@ -72,49 +57,25 @@ export function readCsvRecords(bytes: Uint8Array): CsvReadResult {
     for (const warning of outcome.warnings) result.errors.push({ line, message: warning });
   };
 
-  let offset = Buffer.byteLength(text.slice(0, headerStart), 'utf8');
-  for (let restarts = 0; offset < buffer.length; restarts++) {
-    let recordEnd = offset;
-    try {
-      parse(buffer.subarray(offset), {
-        delimiter,
-        quote: '"',
-        escape: '"',
-        record_delimiter: ['\r\n', '\n', '\r'],
-        trim: true,
-        skip_empty_lines: true,
-        relax_column_count: true,
-        max_record_size: MAX_RECORD_BYTES,
-        on_record: (cells: string[], info) => {
-          const start = lines.skipWhitespace(recordEnd);
-          recordEnd = offset + info.bytes;
-          acceptRow(cells, lines.lineAt(start));
-          // Records are collected by acceptRow; returning null keeps csv-parse from building a second array.
-          return null;
-        },
-      });
-      break;
-    } catch (error) {
-      if (!(error instanceof CsvError)) throw error;
-      const start = lines.skipWhitespace(recordEnd);
-      const line = lines.lineAt(start);
+  const scan = scanCsvRows(bytes, { trim: true }, {
+    row: acceptRow,
+    error: (line, message) => {
       if (state.header === null) {
-        result.errors.push({ line, message: `the header row cannot be read: ${describeCsvError(error)}` });
-        return result;
+        result.errors.push({ line, message: `the header row cannot be read: ${message}` });
+        state.headerUnreadable = true;
+        return false;
       }
       result.recordCount++;
-      result.errors.push({ line, message: describeCsvError(error) });
-      if (restarts >= MAX_RESTARTS) {
-        result.errors.push({ line, message: `too many unreadable records; reading stopped here` });
-        break;
-      }
-      // Resume on the line after the one where the broken record began: an unterminated quote must cost one
-      // record, not swallow the rest of the file (C6).
-      offset = lines.startOf(line + 1);
-    }
-  }
+      result.errors.push({ line, message });
+      return true;
+    },
+  });
+  result.format = scan.delimiter === '\t' ? 'tsv' : 'csv';
+  result.encoding = scan.encoding;
+  result.delimiter = scan.delimiter;
+  if (scan.stoppedAt !== null) result.errors.push({ line: scan.stoppedAt, message: TOO_MANY_UNREADABLE });
 
-  if (state.header === null) result.errors.push({ line: null, message: 'the file is empty' });
+  if (state.header === null && !state.headerUnreadable) result.errors.push({ line: null, message: 'the file is empty' });
   return result;
 }
 
@@ -128,20 +89,4 @@ function readHeader(cells: string[], line: number, result: CsvReadResult): Heade
   const mapping = mapHeaders(cells.map((cell) => cell.replaceAll('\0', '')));
   for (const problem of mapping.problems) result.errors.push({ line, message: problem });
   return { mapping, width: cells.length };
-}
-
-function describeCsvError(error: CsvError): string {
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted field is never closed';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return 'unexpected text after a closing quote';
-    case 'INVALID_OPENING_QUOTE':
-      return 'a quote in the middle of an unquoted field';
-    case 'CSV_MAX_RECORD_SIZE':
-      return `the record is too long (over ${MAX_RECORD_BYTES.toLocaleString('en-US')} bytes)`;
-    default:
-      return `the record cannot be read (${error.code})`;
-  }
 }
