@@ -1,15 +1,22 @@
-// Picks the transport once at start-up. Nothing else in the renderer knows which one carries the calls:
-// everything receives a TriageApi.
+// Picks the transport once at start-up. Nothing else in the renderer knows which one carries the calls
+// and the pushed events: everything receives a TriageApi and a SubscribeToEvents.
 import { CHANNELS } from '../../shared/ipc/channels.js';
 import type { TriageApi } from '../../shared/ipc/contract.js';
+import type { SubscribeToEvents } from '../../shared/ipc/events.js';
 import type { CallResult } from '../../shared/ipc/result.js';
 import { createHttpClient } from './http-client.js';
+import { createHttpEvents } from './http-events.js';
 
 declare global {
   interface Window {
-    /** Exposed by the Electron preload: one method per channel. Absent in the browser shell. */
-    triage?: TriageApi;
+    /** Exposed by the Electron preload: one method per channel, plus onEvent. Absent in the browser shell. */
+    triage?: TriageApi & { onEvent: SubscribeToEvents };
   }
+}
+
+export interface Transport {
+  api: TriageApi;
+  subscribe: SubscribeToEvents;
 }
 
 /**
@@ -33,8 +40,12 @@ function fromBridge(bridge: TriageApi): TriageApi {
   return calls as TriageApi;
 }
 
-export function createApi(win: Window = window): TriageApi {
-  return win.triage ? fromBridge(win.triage) : createHttpClient();
+export function createTransport(win: Window = window): Transport {
+  const bridge = win.triage;
+  if (bridge) return { api: fromBridge(bridge), subscribe: (listener) => bridge.onEvent(listener) };
+  // The client first: it takes the launch token out of the URL fragment, the event stream then reuses it.
+  const api = createHttpClient();
+  return { api, subscribe: createHttpEvents() };
 }
 
-export type { TriageApi };
+export type { SubscribeToEvents, TriageApi };

@@ -1,5 +1,6 @@
 // The window: header (name, search, import, import history, language, help), the board or the welcome
-// screen, the detail drawer, the move toast, import results, the import history and the file drop overlay.
+// screen, the detail drawer, the move toast, import progress and results, the import history and the file
+// drop overlay.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoardStoreContext, useBoard } from '../features/board/board-context.js';
@@ -11,6 +12,7 @@ import { FileDropZone } from '../features/import/components/FileDropZone.js';
 import { ImportButton } from '../features/import/components/ImportButton.js';
 import { ImportHistoryButton } from '../features/import/components/ImportHistoryButton.js';
 import { ImportHistoryDialog } from '../features/import/components/ImportHistoryDialog.js';
+import { ImportProgress } from '../features/import/components/ImportProgress.js';
 import { ImportResult } from '../features/import/components/ImportResult.js';
 import { ImportStoreContext } from '../features/import/import-context.js';
 import { ImportHistoryStoreContext } from '../features/import/import-history-context.js';
@@ -70,6 +72,7 @@ function Shell() {
       <main className="app-main">{!loaded ? <p className="muted loading">{t('app.loading')}</p> : isEmpty ? <EmptyState /> : <BoardArea />}</main>
       <DetailPanel />
       <MoveToast />
+      <ImportProgress />
       <ImportResult />
       <ImportHistoryDialog returnFocusRef={historyButtonRef} />
       <FileDropZone />

@@ -1,6 +1,8 @@
 // Creates the feature stores with the chosen api and wires them together. Features never import each
-// other: this is the one place that knows an import (or its undo) should reload the board.
+// other: this is the one place that knows an import (or its undo) should reload the board, and that
+// hands main's pushed events to the store they concern.
 import type { TriageApi } from '../../shared/ipc/contract.js';
+import type { SubscribeToEvents } from '../../shared/ipc/events.js';
 import { createBoardStore, type BoardStore } from '../features/board/board-store.js';
 import { createImportHistoryStore, type ImportHistoryStore } from '../features/import/import-history-store.js';
 import { createImportStore, type ImportStore } from '../features/import/import-store.js';
@@ -11,7 +13,8 @@ export interface AppStores {
   history: ImportHistoryStore;
 }
 
-export function createAppStores(api: TriageApi): AppStores {
+/** `subscribe` is absent in tests that push no events; the app listens for as long as the page lives. */
+export function createAppStores(api: TriageApi, subscribe?: SubscribeToEvents): AppStores {
   const board = createBoardStore(api);
   const history = createImportHistoryStore(api, {
     onChanged: () => void board.getState().boardRequested(),
@@ -21,6 +24,13 @@ export function createAppStores(api: TriageApi): AppStores {
       void board.getState().boardRequested();
       void history.getState().importFinished(); // a file dropped while the history is open
     },
+  });
+  subscribe?.((event) => {
+    switch (event.name) {
+      case 'import.progress':
+        imports.getState().importProgressed(event.payload);
+        break;
+    }
   });
   return { board, imports, history };
 }

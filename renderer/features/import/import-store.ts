@@ -1,23 +1,47 @@
-// Importing files (chosen or dropped) and the demo data, and the summary of the last import. When an
-// import has changed the database the store reports `importFinished`; the app decides who reloads.
+// Importing files (chosen or dropped) and the demo data, their progress, cancelling, and the summary of the
+// last import. Every call carries a job id the store made up, so main's progress events and the cancel
+// request name this import and no other. When an import has changed the database the store reports
+// `importFinished`; the app decides who reloads.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ImportSummary } from '../../../shared/domain/item.js';
 import type { TriageApi } from '../../../shared/ipc/contract.js';
+import type { ImportProgressEvent } from '../../../shared/ipc/events.js';
 import type { CallResult } from '../../../shared/ipc/result.js';
 import { batchBySize, bytesToBase64, MAX_FILE_BYTES, payloadName } from './file-payload.js';
 
-export type ImportProblem = { kind: 'tooLarge'; file: string } | { kind: 'unreadable'; file: string };
+/** Files refused before sending (too large, unreadable), or never sent because the import was cancelled. */
+export type ImportProblem = { kind: 'tooLarge'; file: string } | { kind: 'unreadable'; file: string } | { kind: 'skipped'; file: string };
+
+/** Where the running import is, counted over all its files (a large choice is sent in several calls). */
+export interface ImportProgress {
+  fileIndex: number;
+  fileCount: number;
+  fileName: string;
+  phase: ImportProgressEvent['phase'];
+  recordsDone: number;
+  recordCount: number;
+}
 
 export interface ImportState {
   busy: boolean;
+  /** The job id of the call in flight: progress events and the cancel request carry it. */
+  jobId: string | null;
+  /** Null until main reports the first step. */
+  progress: ImportProgress | null;
+  /** The officer asked to cancel; the import ends at main's next check. */
+  cancelling: boolean;
   /** The last import's summary, shown until dismissed. */
   summary: ImportSummary | null;
-  /** Files refused before sending (too large, unreadable): the officer hears about them with the summary. */
+  /** The summary is of an import the officer cancelled: what it lists landed before the cancel. */
+  cancelled: boolean;
+  /** Problems found in the renderer: the officer hears about them with the summary. */
   problems: ImportProblem[];
   error: string | null;
 
   filesChosen: (files: readonly File[]) => Promise<void>;
   demoRequested: () => Promise<void>;
+  importProgressed: (event: ImportProgressEvent) => void;
+  cancelRequested: () => Promise<void>;
   summaryDismissed: () => void;
   errorDismissed: () => void;
 }
@@ -25,8 +49,23 @@ export interface ImportState {
 export type ImportStore = StoreApi<ImportState>;
 
 export interface ImportStoreDeps {
-  /** Called after an import that reached the database (even partly). */
+  /** Called after an import that reached the database (even partly, even cancelled). */
   importFinished?: (summary: ImportSummary) => void;
+  /** Makes a job id the contract accepts (/^[A-Za-z0-9-]{8,64}$/). */
+  newJobId?: () => string;
+}
+
+/** One call to main: its files (for the progress count and, if it is never sent, the list of skipped files). */
+interface PlannedCall {
+  fileNames: string[];
+  /** Null: nothing to send (every file unreadable, or cancelled while reading). */
+  send: (jobId: string) => Promise<CallResult<ImportSummary> | null>;
+}
+
+function randomJobId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // randomUUID exists only in secure contexts; getRandomValues everywhere.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function emptySummary(): ImportSummary {
@@ -43,15 +82,48 @@ function add(total: ImportSummary, part: ImportSummary): ImportSummary {
   };
 }
 
+const IDLE = { busy: false, jobId: null, progress: null, cancelling: false } as const;
+
 export function createImportStore(api: TriageApi, deps: ImportStoreDeps = {}): ImportStore {
+  const newJobId = deps.newJobId ?? randomJobId;
+  /** Files sent by earlier calls of the running import, and its files in all: events count per call. */
+  let position = { filesBefore: 0, filesInAll: 0 };
+  /** The cancel request in flight, so the import's end waits for main's answer. */
+  let cancelInFlight: Promise<void> | null = null;
+  /** Main stopped a running job of this import. */
+  let cancelConfirmed = false;
+  /** Jobs asked again once their first event showed main was running them. */
+  const askedAgain = new Set<string>();
+
+  function cancelJob(jobId: string): Promise<void> {
+    cancelInFlight ??= api['import.cancel']({ jobId })
+      .then((answer) => {
+        if (answer.ok && answer.value.cancelled) cancelConfirmed = true;
+      })
+      .finally(() => {
+        cancelInFlight = null;
+      });
+    return cancelInFlight;
+  }
+
   return createStore<ImportState>()((set, get) => {
-    /** Runs the calls in order (null: nothing to send), stopping at the first refused one. */
-    async function run(calls: Array<() => Promise<CallResult<ImportSummary> | null>>, problems: ImportProblem[]) {
+    /** Runs the calls in order, stopping at the first refused one and sending nothing after a cancel. */
+    async function run(calls: PlannedCall[], problems: ImportProblem[]) {
       let total = emptySummary();
       let reached = false;
       let error: string | null = null;
-      for (const call of calls) {
-        const result = await call();
+      let filesBefore = 0;
+      const filesInAll = calls.reduce((sum, call) => sum + call.fileNames.length, 0);
+      for (const [index, call] of calls.entries()) {
+        if (get().cancelling) {
+          for (const later of calls.slice(index)) problems.push(...later.fileNames.map((file) => ({ kind: 'skipped' as const, file })));
+          break;
+        }
+        position = { filesBefore, filesInAll };
+        const jobId = newJobId();
+        set({ jobId });
+        const result = await call.send(jobId);
+        filesBefore += call.fileNames.length;
         if (result === null) continue;
         if (!result.ok) {
           error = result.error.details?.length ? `${result.error.message} (${result.error.details.join('; ')})` : result.error.message;
@@ -60,20 +132,31 @@ export function createImportStore(api: TriageApi, deps: ImportStoreDeps = {}): I
         reached = true;
         total = add(total, result.value);
       }
-      total = { ...total, failed: total.failed + problems.length };
-      set({ busy: false, summary: reached || problems.length > 0 ? total : null, problems, error });
+      // Main may answer the cancel after the import call: its answer says whether a running job stopped.
+      while (cancelInFlight) await cancelInFlight;
+      const cancelled = get().cancelling && (cancelConfirmed || problems.some((p) => p.kind === 'skipped'));
+      total = { ...total, failed: total.failed + problems.filter((p) => p.kind !== 'skipped').length };
+      const summary = reached || problems.length > 0 ? total : null;
+      set({ ...IDLE, summary, cancelled: cancelled && summary !== null, problems, error });
       if (reached) deps.importFinished?.(total);
     }
 
+    function started() {
+      cancelConfirmed = false;
+      askedAgain.clear();
+      set({ busy: true, jobId: null, progress: null, cancelling: false, summary: null, cancelled: false, problems: [], error: null });
+    }
+
     return {
-      busy: false,
+      ...IDLE,
       summary: null,
+      cancelled: false,
       problems: [],
       error: null,
 
       filesChosen: async (files) => {
         if (get().busy || files.length === 0) return;
-        set({ busy: true, summary: null, problems: [], error: null });
+        started();
         const problems: ImportProblem[] = [];
         const sendable = files.filter((file) => {
           if (file.size <= MAX_FILE_BYTES) return true;
@@ -81,27 +164,65 @@ export function createImportStore(api: TriageApi, deps: ImportStoreDeps = {}): I
           return false;
         });
         // Files are read one batch at a time, so only one batch of base64 is in memory at once.
-        const calls = batchBySize(sendable).map((batch) => async () => {
-          const payload: Array<{ name: string; contentBase64: string }> = [];
-          for (const file of batch) {
-            try {
-              payload.push({ name: payloadName(file.name), contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
-            } catch {
-              problems.push({ kind: 'unreadable', file: file.name }); // a folder, or a file gone since it was chosen
-            }
-          }
-          return payload.length > 0 ? api['import.files']({ files: payload }) : null;
-        });
+        const calls = batchBySize(sendable).map(
+          (batch): PlannedCall => ({
+            fileNames: batch.map((file) => file.name),
+            send: async (jobId) => {
+              const payload: Array<{ name: string; contentBase64: string }> = [];
+              for (const file of batch) {
+                try {
+                  payload.push({ name: payloadName(file.name), contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
+                } catch {
+                  problems.push({ kind: 'unreadable', file: file.name }); // a folder, or a file gone since it was chosen
+                }
+              }
+              if (get().cancelling) {
+                problems.push(...payload.map((file) => ({ kind: 'skipped' as const, file: file.name })));
+                return null;
+              }
+              return payload.length > 0 ? api['import.files']({ files: payload, jobId }) : null;
+            },
+          }),
+        );
         await run(calls, problems);
       },
 
       demoRequested: async () => {
         if (get().busy) return;
-        set({ busy: true, summary: null, problems: [], error: null });
-        await run([() => api['import.demo']({})], []);
+        started();
+        await run([{ fileNames: ['demo'], send: (jobId) => api['import.demo']({ jobId }) }], []);
       },
 
-      summaryDismissed: () => set({ summary: null, problems: [] }),
+      importProgressed: (event) => {
+        const { busy, jobId, cancelling } = get();
+        if (!busy || event.jobId !== jobId) return; // another window's import, or a late event of a finished call
+        // A cancel sent while the files were still uploading reached main before the job existed; now it does.
+        if (cancelling && !cancelConfirmed && !cancelInFlight && !askedAgain.has(jobId)) {
+          askedAgain.add(jobId);
+          void cancelJob(jobId);
+        }
+        const { filesBefore, filesInAll } = position;
+        set({
+          progress: {
+            fileIndex: filesBefore + event.fileIndex,
+            fileCount: Math.max(filesInAll, filesBefore + event.fileCount),
+            fileName: event.fileName,
+            phase: event.phase,
+            recordsDone: event.recordsDone,
+            recordCount: event.recordCount,
+          },
+        });
+      },
+
+      cancelRequested: async () => {
+        const { busy, jobId, cancelling } = get();
+        if (!busy || cancelling) return;
+        set({ cancelling: true });
+        // Calls not yet sent are skipped by run(); the one in flight is stopped by main.
+        if (jobId !== null) await cancelJob(jobId);
+      },
+
+      summaryDismissed: () => set({ summary: null, cancelled: false, problems: [] }),
       errorDismissed: () => set({ error: null }),
     };
   });

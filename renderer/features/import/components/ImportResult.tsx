@@ -1,17 +1,19 @@
-// The outcome of an import: 取り込み N件・重複 N件・更新 N件・失敗 N件 and every error with its file and line.
+// The outcome of an import: 取り込み N件・重複 N件・更新 N件・失敗 N件 and every error with its file and line,
+// headed 取り込みを取り消しました when the officer cancelled it (what landed before the cancel is still listed).
 // A non-modal dialog that takes focus when it appears (so it is read out) and stays until closed.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportError } from '../../../../shared/domain/item.js';
 import { useImport } from '../import-context.js';
+import { selectCancelled } from '../import-selectors.js';
 import type { ImportProblem } from '../import-store.js';
 import { MAX_FILE_BYTES } from '../file-payload.js';
 
 export function ImportResult() {
   const { t } = useTranslation();
-  const busy = useImport((s) => s.busy);
   const summary = useImport((s) => s.summary);
   const problems = useImport((s) => s.problems);
+  const cancelled = useImport(selectCancelled);
   const summaryDismissed = useImport((s) => s.summaryDismissed);
   const panelRef = useRef<HTMLElement>(null);
 
@@ -19,13 +21,6 @@ export function ImportResult() {
     if (summary) panelRef.current?.focus();
   }, [summary]);
 
-  if (busy) {
-    return (
-      <div className="import-progress" aria-live="polite">
-        {t('import.busy')}
-      </div>
-    );
-  }
   if (!summary) return null;
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
@@ -38,6 +33,11 @@ export function ImportResult() {
   return (
     <section ref={panelRef} className="import-result" role="dialog" aria-label={t('import.resultLabel')} tabIndex={-1} onKeyDown={onKeyDown}>
       <h2 className="import-result-title">{t('import.resultLabel')}</h2>
+      {cancelled && (
+        <p className="import-cancelled">
+          <strong>{t('import.cancelled')}</strong> {t('import.cancelledDetail')}
+        </p>
+      )}
       <p className="import-summary">{t('import.summary', {
           imported: summary.imported,
           duplicates: summary.duplicates,
@@ -48,16 +48,28 @@ export function ImportResult() {
         <>
           <h3>{t('import.errorsHeading')}</h3>
           <ul className="import-errors">
-            {problems.map((problem, i) => (
-              <li key={`p${i}`}>
-                <ProblemLine problem={problem} />
-              </li>
-            ))}
+            {problems.map(
+              (problem, i) =>
+                problem.kind !== 'skipped' && (
+                  <li key={`p${i}`}>
+                    <ProblemLine problem={problem} />
+                  </li>
+                ),
+            )}
             {summary.errors.map((error, i) => (
               <li key={`e${i}`}>
                 <ErrorLine error={error} />
               </li>
             ))}
+            {/* Files never sent come last: they follow the one main was importing when cancelled. */}
+            {problems.map(
+              (problem, i) =>
+                problem.kind === 'skipped' && (
+                  <li key={`p${i}`}>
+                    <ProblemLine problem={problem} />
+                  </li>
+                ),
+            )}
           </ul>
         </>
       )}
@@ -78,6 +90,10 @@ function ErrorLine({ error }: { error: ImportError }) {
 function ProblemLine({ problem }: { problem: ImportProblem }) {
   const { t } = useTranslation();
   const message =
-    problem.kind === 'tooLarge' ? t('import.tooLarge', { limit: MAX_FILE_BYTES / (1024 * 1024) }) : t('import.unreadable');
+    problem.kind === 'tooLarge'
+      ? t('import.tooLarge', { limit: MAX_FILE_BYTES / (1024 * 1024) })
+      : problem.kind === 'skipped'
+        ? t('import.skipped')
+        : t('import.unreadable');
   return t('import.errorInFile', { file: problem.file, message });
 }
