@@ -49,7 +49,12 @@ export async function startShellServer(options: ShellOptions): Promise<RunningSh
     server,
     port,
     url: `http://127.0.0.1:${port}/#token=${options.token}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Event streams stay open by design; without this a stop would wait for the browser tab to close.
+        server.closeAllConnections();
+      }),
   };
 }
 

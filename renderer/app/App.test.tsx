@@ -55,3 +55,34 @@ describe('App and the import history', () => {
     expect([...(help?.querySelectorAll('kbd') ?? [])].map((k) => k.textContent)).toContain('h');
   });
 });
+
+describe('App and pasted text', () => {
+  it('opens the paste dialog with p (not while typing), keeps other shortcuts out while open, imports and reloads the board', async () => {
+    const boardLoad = vi.fn<TriageApi['board.load']>(async () => ({ ok: true, value: snapshot([card(1, 'new')]) }));
+    const importText = vi.fn<TriageApi['import.text']>(async () => ({ ok: true, value: { imported: 2, duplicates: 0, updated: 0, failed: 0, errors: [] } }));
+    const stores = createAppStores(fakeApi({ 'board.load': boardLoad, 'import.text': importText }));
+    const view = await render(<App stores={stores} />);
+    cleanup = view.unmount;
+    const opener = [...view.container.querySelectorAll('header button')].find((b) => b.textContent === 'テキストを貼り付け');
+    expect(opener?.getAttribute('aria-keyshortcuts')).toBe('p');
+
+    await act(async () => press('p', view.container.querySelector('input[type="search"]') ?? document.body));
+    expect(stores.imports.getState().pasteOpen).toBe(false);
+
+    await act(async () => press('p'));
+    const dialog = view.container.querySelector('[role="dialog"][aria-modal="true"]');
+    const textarea = dialog?.querySelector('textarea');
+    expect(textarea?.getAttribute('aria-label')).toBe('貼り付けるテキスト');
+    await act(async () => press('h', dialog?.querySelector('button') ?? document.body));
+    expect(stores.history.getState().open).toBe(false);
+
+    await act(async () => stores.imports.getState().textImportRequested('見出し'));
+    expect(importText).toHaveBeenCalledWith({ text: '見出し', jobId: expect.stringMatching(/^[A-Za-z0-9-]{8,64}$/) });
+    expect(view.container.querySelector('[role="dialog"][aria-modal="true"]')).toBeNull();
+    expect(boardLoad).toHaveBeenCalledTimes(2);
+
+    await act(async () => press('?'));
+    const help = view.container.querySelector('[aria-labelledby="help-title"]');
+    expect([...(help?.querySelectorAll('kbd') ?? [])].map((k) => k.textContent)).toContain('p');
+  });
+});

@@ -1,6 +1,6 @@
-// The window: header (name, search, import, import history, language, help), the board or the welcome
-// screen, the detail drawer, the move toast, import progress and results, the import history and the file
-// drop overlay.
+// The window: header (name, search, import, paste, import history, language, help), the board or the
+// welcome screen, the detail drawer, the move toast, import progress and results, the import history, the
+// paste dialog and the file drop overlay.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoardStoreContext, useBoard } from '../features/board/board-context.js';
@@ -14,6 +14,8 @@ import { ImportHistoryButton } from '../features/import/components/ImportHistory
 import { ImportHistoryDialog } from '../features/import/components/ImportHistoryDialog.js';
 import { ImportProgress } from '../features/import/components/ImportProgress.js';
 import { ImportResult } from '../features/import/components/ImportResult.js';
+import { PasteTextButton } from '../features/import/components/PasteTextButton.js';
+import { PasteTextDialog } from '../features/import/components/PasteTextDialog.js';
 import { ImportStoreContext } from '../features/import/import-context.js';
 import { ImportHistoryStoreContext } from '../features/import/import-history-context.js';
 import { ISOLATED, WithIsolated } from '../components/WithIsolated.js';
@@ -58,8 +60,13 @@ function Shell() {
         <h1 className="app-name">{t('app.name')}</h1>
         <SearchBox inputRef={searchRef} />
         <div className="header-actions">
-          {/* In the welcome screen the import button is there, large: one of each on the page. */}
-          {loaded && !isEmpty && <ImportButton />}
+          {/* In the welcome screen the import buttons are there, large: one of each on the page. */}
+          {loaded && !isEmpty && (
+            <>
+              <ImportButton />
+              <PasteTextButton />
+            </>
+          )}
           {/* Also on the welcome screen: after undoing every import the history is still worth a look. */}
           <ImportHistoryButton ref={historyButtonRef} />
           <LanguageToggle />
@@ -75,6 +82,7 @@ function Shell() {
       <ImportProgress />
       <ImportResult />
       <ImportHistoryDialog returnFocusRef={historyButtonRef} />
+      <PasteTextDialog />
       <FileDropZone />
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>

@@ -1,7 +1,8 @@
-// The first screen of an empty database: what the app is for and the two ways to begin.
+// The first screen of an empty database: what the app is for and the ways to begin.
 import { useTranslation } from 'react-i18next';
 import { DemoDataButton } from '../features/import/components/DemoDataButton.js';
 import { ImportButton } from '../features/import/components/ImportButton.js';
+import { PasteTextButton } from '../features/import/components/PasteTextButton.js';
 
 export function EmptyState() {
   const { t } = useTranslation();
@@ -13,6 +14,7 @@ export function EmptyState() {
       <div className="empty-actions">
         <ImportButton primary />
         <DemoDataButton />
+        <PasteTextButton />
       </div>
     </section>
   );

@@ -12,6 +12,7 @@ const SHORTCUTS = [
   ['Ctrl+Z / ⌘Z', 'help.undo'],
   ['/', 'help.search'],
   ['h', 'help.history'],
+  ['p', 'help.paste'],
   ['Esc', 'help.closePanels'],
   ['?', 'help.toggleHelp'],
 ] as const;

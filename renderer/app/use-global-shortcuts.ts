@@ -1,8 +1,10 @@
-// Shortcuts that work anywhere on the page: / search, ? help, h import history, Ctrl/Cmd+Z undo the last
-// move, Escape close. Typing in a field keeps its own keys (Ctrl+Z undoes typing there, / ? h are
-// characters). While a modal (help, import history) is open, the board behind it takes no keys.
+// Shortcuts that work anywhere on the page: / search, ? help, h import history, p paste text, Ctrl/Cmd+Z
+// undo the last move, Escape close. Typing in a field keeps its own keys (Ctrl+Z undoes typing there,
+// / ? h p are characters). While a modal (help, import history, paste) is open, the board behind it takes
+// no keys.
 import { useEffect, type RefObject } from 'react';
 import { useBoardStoreApi } from '../features/board/board-context.js';
+import { useImportStoreApi } from '../features/import/import-context.js';
 import { useImportHistoryStoreApi } from '../features/import/import-history-context.js';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -19,19 +21,22 @@ interface Options {
 export function useGlobalShortcuts({ searchRef, helpOpen, helpToggled }: Options) {
   const board = useBoardStoreApi();
   const history = useImportHistoryStoreApi();
+  const imports = useImportStoreApi();
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.isComposing) return;
       const historyOpen = history.getState().open;
+      const pasteOpen = imports.getState().pasteOpen;
       if (event.key === 'Escape') {
-        if (helpOpen) helpToggled(false);
+        if (pasteOpen) imports.getState().pasteClosed();
+        else if (helpOpen) helpToggled(false);
         else if (historyOpen) history.getState().historyClosed();
         else if (board.getState().selectedId !== null) board.getState().detailClosed();
         else return;
         event.preventDefault();
         return;
       }
-      if (isEditable(event.target)) return;
+      if (isEditable(event.target) || pasteOpen) return;
       const command = event.ctrlKey || event.metaKey;
       if (command && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'z') {
         event.preventDefault();
@@ -50,9 +55,12 @@ export function useGlobalShortcuts({ searchRef, helpOpen, helpToggled }: Options
         event.preventDefault();
         if (historyOpen) history.getState().historyClosed();
         else void history.getState().historyOpened();
+      } else if (event.key === 'p' && !helpOpen && !historyOpen) {
+        event.preventDefault();
+        imports.getState().pasteOpened();
       }
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [board, history, searchRef, helpOpen, helpToggled]);
+  }, [board, history, imports, searchRef, helpOpen, helpToggled]);
 }

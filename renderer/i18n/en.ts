@@ -94,6 +94,16 @@ export const en: Messages = {
     cancelledDetail: 'What was imported before the cancel stays.',
     skipped: 'not imported: the import was cancelled',
   },
+  paste: {
+    button: 'Paste text',
+    title: 'Import pasted text',
+    hint: 'Copy the list of articles or an article from a news site page and paste it here. It is split into items by date and heading.',
+    textLabel: 'Text to import',
+    count: '{{chars}} / {{limit}} characters',
+    countOver: '{{chars}} / {{limit}} characters: too long. Keep it to {{limit}} characters.',
+    submit: 'Import',
+    cancel: 'Cancel',
+  },
   history: {
     button: 'Import history',
     title: 'Import history',
@@ -139,8 +149,9 @@ export const en: Messages = {
     moveToColumn: 'Move the card to that column (1 New … 5 Dismissed)',
     undo: 'Undo the last move',
     search: 'Go to the search box',
-    closePanels: 'Close the details, this help or the import history',
+    closePanels: 'Close the details, this help, the import history or the paste dialog',
     toggleHelp: 'Show/hide this help',
     history: 'Open/close the import history',
+    paste: 'Paste text to import',
   },
 };

@@ -93,6 +93,16 @@ export const ja = {
     cancelledDetail: '取り消す前に取り込まれた分は残っています。',
     skipped: '取り消したため取り込みませんでした',
   },
+  paste: {
+    button: 'テキストを貼り付け',
+    title: 'テキストを貼り付けて取り込む',
+    hint: 'ニュースサイトのページから記事の一覧や本文をコピーして貼り付けてください。日付・見出しごとに項目に分けて取り込みます。',
+    textLabel: '貼り付けるテキスト',
+    count: '{{chars}} / {{limit}} 文字',
+    countOver: '{{chars}} / {{limit}} 文字: 長すぎます。{{limit}} 文字以内にしてください。',
+    submit: '取り込む',
+    cancel: 'キャンセル',
+  },
   history: {
     button: '取り込み履歴',
     title: '取り込み履歴',
@@ -138,9 +148,10 @@ export const ja = {
     moveToColumn: 'カードをその列へ移す (1 新着 … 5 対象外)',
     undo: '直前の移動を元に戻す',
     search: '検索欄へ移動',
-    closePanels: '詳細・ヘルプ・取り込み履歴を閉じる',
+    closePanels: '詳細・ヘルプ・取り込み履歴・貼り付けを閉じる',
     toggleHelp: 'このヘルプを表示/非表示',
     history: '取り込み履歴を開く/閉じる',
+    paste: 'テキストを貼り付けて取り込む',
   },
 } as const;
 

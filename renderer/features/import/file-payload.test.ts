@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchBySize, bytesToBase64, MAX_BYTES_PER_CALL, payloadName } from './file-payload.js';
+import { batchBySize, bytesToBase64, fileToBase64, MAX_BYTES_PER_CALL, payloadName } from './file-payload.js';
 
 function bytes(length: number): Uint8Array {
   const out = new Uint8Array(length);
@@ -42,5 +42,13 @@ describe('batching and names', () => {
     expect(name.length).toBe(255);
     expect(name.endsWith('….csv')).toBe(true);
     expect(payloadName('  ')).toBe('file');
+  });
+});
+
+describe('fileToBase64', () => {
+  it('encodes a file like the synchronous encoder, without blocking', async () => {
+    const bytes = new Uint8Array(70_000).map((_, i) => (i * 7) % 256);
+    expect(await fileToBase64(new Blob([bytes]))).toBe(bytesToBase64(bytes));
+    expect(await fileToBase64(new Blob([]))).toBe('');
   });
 });

@@ -12,6 +12,23 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return parts.join('');
 }
 
+/**
+ * Encodes a picked file without blocking the page: the browser's FileReader does the base64 work off the
+ * main thread. Encoding tens of megabytes in a loop here froze the window (and its progress bar) for
+ * seconds.
+ */
+export function fileToBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = typeof reader.result === 'string' ? reader.result : '';
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsDataURL(file);
+  });
+}
+
 /** The contract's limit on one file (MAX_IMPORT_FILE_BYTES in shared/ipc/contract.ts, which the renderer
  * cannot import as a value without bundling zod). Checked here so the officer hears which file is too big. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;

@@ -4,8 +4,12 @@ import type { ImportState, ImportStore } from './import-store.js';
 
 export const ImportStoreContext = createContext<ImportStore | null>(null);
 
-export function useImport<T>(selector: (state: ImportState) => T): T {
+export function useImportStoreApi(): ImportStore {
   const store = useContext(ImportStoreContext);
   if (!store) throw new Error('ImportStoreContext is missing: render inside <ImportStoreContext value={store}>');
-  return useStore(store, selector);
+  return store;
+}
+
+export function useImport<T>(selector: (state: ImportState) => T): T {
+  return useStore(useImportStoreApi(), selector);
 }

@@ -5,6 +5,7 @@ export const selectBusy = (s: ImportState) => s.busy;
 export const selectProgress = (s: ImportState) => s.progress;
 export const selectCancelling = (s: ImportState) => s.cancelling;
 export const selectCancelled = (s: ImportState) => s.cancelled;
+export const selectPasteOpen = (s: ImportState) => s.pasteOpen;
 
 /**
  * How far the whole import is, 0–100: finished files plus the part of the current one. A file being read

@@ -4,7 +4,7 @@ import type { TriageApi } from '../../../shared/ipc/contract.js';
 import type { ImportProgressEvent } from '../../../shared/ipc/events.js';
 import { deferred, fakeApi } from '../../testing/fake-api.js';
 import { progressPercent } from './import-selectors.js';
-import { createImportStore } from './import-store.js';
+import { createImportStore, MAX_PASTED_CHARS } from './import-store.js';
 
 const summary = (imported: number, errors: ImportSummary['errors'] = []): ImportSummary => ({
   imported,
@@ -216,6 +216,48 @@ describe('import store', () => {
     answer.resolve({ ok: true, value: summary(20) });
     await running;
     expect(store.getState()).toMatchObject({ cancelled: false, summary: { imported: 20 } });
+  });
+});
+
+describe('import store: pasted text', () => {
+  it('sends the pasted text with a job id, closes the paste dialog, follows its progress and keeps the summary', async () => {
+    const answer = deferred<Awaited<ReturnType<TriageApi['import.text']>>>();
+    const importText = vi.fn<TriageApi['import.text']>(() => answer.promise);
+    const importFinished = vi.fn();
+    const store = createImportStore(fakeApi({ 'import.text': importText }), { importFinished, newJobId: jobIds() });
+    const text = '2019年12月20日\n<b>不正アクセスによる個人情報流出のお知らせ</b>\n本文';
+
+    store.getState().pasteOpened();
+    expect(store.getState().pasteOpen).toBe(true);
+    const running = store.getState().textImportRequested(text);
+
+    expect(importText).toHaveBeenCalledWith({ text, jobId: 'job-0001' });
+    expect(store.getState()).toMatchObject({ pasteOpen: false, busy: true, jobId: 'job-0001' });
+    store.getState().importProgressed(event('job-0001', { fileName: 'pasted-text.txt', phase: 'writing', recordsDone: 1, recordCount: 2 }));
+    expect(store.getState().progress).toMatchObject({ fileName: 'pasted-text.txt', fileIndex: 0, fileCount: 1, recordsDone: 1 });
+
+    answer.resolve({ ok: true, value: summary(2) });
+    await running;
+    expect(store.getState()).toMatchObject({ busy: false, jobId: null, error: null, cancelled: false, summary: summary(2) });
+    expect(importFinished).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends nothing for empty or too long text, or while another import runs', async () => {
+    const importText = vi.fn<TriageApi['import.text']>(async () => ({ ok: true, value: summary(1) }));
+    const demo = deferred<Awaited<ReturnType<TriageApi['import.demo']>>>();
+    const store = createImportStore(fakeApi({ 'import.text': importText, 'import.demo': vi.fn(() => demo.promise) }));
+
+    await store.getState().textImportRequested('');
+    await store.getState().textImportRequested(' \n\t ');
+    await store.getState().textImportRequested('x'.repeat(MAX_PASTED_CHARS + 1));
+    const running = store.getState().demoRequested();
+    store.getState().pasteOpened();
+    expect(store.getState().pasteOpen).toBe(false); // not while an import runs
+    await store.getState().textImportRequested('本文');
+    demo.resolve({ ok: true, value: summary(20) });
+    await running;
+
+    expect(importText).not.toHaveBeenCalled();
   });
 });
 

@@ -1,4 +1,4 @@
-// Importing files (chosen or dropped) and the demo data, their progress, cancelling, and the summary of the
+// Importing files (chosen or dropped), pasted text and the demo data, their progress, cancelling, and the summary of the
 // last import. Every call carries a job id the store made up, so main's progress events and the cancel
 // request name this import and no other. When an import has changed the database the store reports
 // `importFinished`; the app decides who reloads.
@@ -7,9 +7,18 @@ import type { ImportSummary } from '../../../shared/domain/item.js';
 import type { TriageApi } from '../../../shared/ipc/contract.js';
 import type { ImportProgressEvent } from '../../../shared/ipc/events.js';
 import type { CallResult } from '../../../shared/ipc/result.js';
-import { batchBySize, bytesToBase64, MAX_FILE_BYTES, payloadName } from './file-payload.js';
+import { batchBySize, fileToBase64, MAX_FILE_BYTES, payloadName } from './file-payload.js';
 
 /** Files refused before sending (too large, unreadable), or never sent because the import was cancelled. */
+/**
+ * The longest pasted text the officer may send, in UTF-16 code units (what `string.length` and the
+ * contract count). The contract allows 8 MiB; the dialog shows this round number.
+ */
+export const MAX_PASTED_CHARS = 8_000_000;
+
+/** The name main records a pasted-text import under in the history. */
+export const PASTED_TEXT_NAME = 'pasted-text.txt';
+
 export type ImportProblem = { kind: 'tooLarge'; file: string } | { kind: 'unreadable'; file: string } | { kind: 'skipped'; file: string };
 
 /** Where the running import is, counted over all its files (a large choice is sent in several calls). */
@@ -37,9 +46,16 @@ export interface ImportState {
   /** Problems found in the renderer: the officer hears about them with the summary. */
   problems: ImportProblem[];
   error: string | null;
+  /** The 「テキストを貼り付けて取り込む」 dialog is open. */
+  pasteOpen: boolean;
 
   filesChosen: (files: readonly File[]) => Promise<void>;
   demoRequested: () => Promise<void>;
+  /** The officer asked for the paste dialog (button or p); ignored while an import runs. */
+  pasteOpened: () => void;
+  pasteClosed: () => void;
+  /** The officer submitted pasted text: the dialog closes and main splits the text into items. */
+  textImportRequested: (text: string) => Promise<void>;
   importProgressed: (event: ImportProgressEvent) => void;
   cancelRequested: () => Promise<void>;
   summaryDismissed: () => void;
@@ -153,6 +169,7 @@ export function createImportStore(api: TriageApi, deps: ImportStoreDeps = {}): I
       cancelled: false,
       problems: [],
       error: null,
+      pasteOpen: false,
 
       filesChosen: async (files) => {
         if (get().busy || files.length === 0) return;
@@ -171,7 +188,7 @@ export function createImportStore(api: TriageApi, deps: ImportStoreDeps = {}): I
               const payload: Array<{ name: string; contentBase64: string }> = [];
               for (const file of batch) {
                 try {
-                  payload.push({ name: payloadName(file.name), contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
+                  payload.push({ name: payloadName(file.name), contentBase64: await fileToBase64(file) });
                 } catch {
                   problems.push({ kind: 'unreadable', file: file.name }); // a folder, or a file gone since it was chosen
                 }
@@ -191,6 +208,19 @@ export function createImportStore(api: TriageApi, deps: ImportStoreDeps = {}): I
         if (get().busy) return;
         started();
         await run([{ fileNames: ['demo'], send: (jobId) => api['import.demo']({ jobId }) }], []);
+      },
+
+      pasteOpened: () => {
+        if (!get().busy) set({ pasteOpen: true });
+      },
+
+      pasteClosed: () => set({ pasteOpen: false }),
+
+      textImportRequested: async (text) => {
+        if (get().busy || text.trim() === '' || text.length > MAX_PASTED_CHARS) return;
+        set({ pasteOpen: false });
+        started();
+        await run([{ fileNames: [PASTED_TEXT_NAME], send: (jobId) => api['import.text']({ text, jobId }) }], []);
       },
 
       importProgressed: (event) => {
