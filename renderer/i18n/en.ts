@@ -80,7 +80,7 @@ export const en: Messages = {
     errorAtLine: '{{file}} line {{line}}: {{message}}',
     errorInFile: '{{file}}: {{message}}',
     close: 'Close',
-    dropHint: 'Drop files here to import them (RSS, RDF, Atom, CSV, TSV)',
+    dropHint: 'Drop files here to import them (RSS, RDF, Atom, CSV, TSV, saved pages)',
     tooLarge: 'The file is too large (up to {{limit}} MB)',
     unreadable: 'The file could not be read',
     progressLabel: 'Import progress',
@@ -134,7 +134,7 @@ export const en: Messages = {
   },
   empty: {
     title: 'No items yet',
-    body: 'Import snapshots saved from news sites and your triage board appears here. This version reads RSS, RDF and Atom feed files and CSV and TSV files (Excel “CSV UTF-8” or Shift_JIS CSV). You can also drop files onto this window.',
+    body: 'Import snapshots saved from news sites and your triage board appears here. It reads RSS, RDF and Atom feeds, CSV and TSV files (Excel “CSV UTF-8” or Shift_JIS CSV) and saved pages (.html, .txt), and you can paste text copied from a page. You can also drop files onto this window.',
     demoHint: 'To try it out, load the demo data (20 advisories and incidents from December 2019).',
   },
   help: {

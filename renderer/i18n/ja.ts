@@ -79,7 +79,7 @@ export const ja = {
     errorAtLine: '{{file}} {{line}}行目: {{message}}',
     errorInFile: '{{file}}: {{message}}',
     close: '閉じる',
-    dropHint: 'ここにファイルをドロップすると取り込みます (RSS・RDF・Atom・CSV・TSV)',
+    dropHint: 'ここにファイルをドロップすると取り込みます (RSS・RDF・Atom・CSV・TSV・保存したページ)',
     tooLarge: 'ファイルが大きすぎます ({{limit}} MB まで)',
     unreadable: 'ファイルを読み込めませんでした',
     progressLabel: '取り込みの進行状況',
@@ -133,7 +133,7 @@ export const ja = {
   },
   empty: {
     title: 'まだ項目がありません',
-    body: 'ニュースサイトから保存したスナップショットを取り込むと、ここにトリアージボードが表示されます。現在のバージョンは RSS・RDF・Atom のフィードファイルと CSV・TSV ファイル (Excel の「CSV UTF-8」や Shift_JIS の CSV) に対応しています。ファイルはこのウィンドウにドロップしても取り込めます。',
+    body: 'ニュースサイトから保存したスナップショットを取り込むと、ここにトリアージボードが表示されます。RSS・RDF・Atom のフィード、CSV・TSV ファイル (Excel の「CSV UTF-8」や Shift_JIS の CSV)、保存したページ (.html・.txt) に対応し、ページからコピーしたテキストの貼り付けもできます。ファイルはこのウィンドウにドロップしても取り込めます。',
     demoHint: 'まず試すには、デモデータ (2019年12月の注意喚起・事故 20件) を読み込んでください。',
   },
   help: {
