@@ -2,6 +2,7 @@
 // so a file that fails halfway leaves the database exactly as it was while the other files still land.
 import { createHash } from 'node:crypto';
 import type { ImportError, ImportSummary } from '../../../shared/domain/item.js';
+import type { ImportProgressEvent } from '../../../shared/ipc/events.js';
 import type { Connection } from '../../db/database.js';
 import { DEFAULT_LIMITS, ImportCancelledError, ParserProcess, ReaderFailedError, type ParserLimits, type SpawnParser } from '../../workers/parser-process.js';
 import type { SourceRecord } from './source-record.js';
@@ -15,15 +16,8 @@ export interface ImportInputFile {
   bytes: Uint8Array;
 }
 
-export interface ImportProgress {
-  fileIndex: number;
-  fileCount: number;
-  fileName: string;
-  phase: 'reading' | 'writing' | 'done';
-  /** Records of this file stored so far, and in all. */
-  recordsDone: number;
-  recordCount: number;
-}
+/** Progress of one import, as the 'import.progress' event carries it (the job id is added by ImportJobs). */
+export type ImportProgress = Omit<ImportProgressEvent, 'jobId'>;
 
 export interface ImportOptions {
   actor?: string;

@@ -8,8 +8,8 @@ import { ISOLATED, WithIsolated } from '../../../components/WithIsolated.js';
 import { useImportHistory } from '../import-history-context.js';
 import { HISTORY_LIMIT, type HistoryError } from '../import-history-store.js';
 import { ImportHistoryRow } from './ImportHistoryRow.js';
+import { trapTabFocus } from '../../../components/trap-tab-focus.js';
 
-const FOCUSABLE = 'button, summary, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
 export function ImportHistoryDialog({ returnFocusRef }: { returnFocusRef?: RefObject<HTMLElement | null> }) {
   const open = useImportHistory((s) => s.open);
@@ -59,19 +59,7 @@ function HistoryDialog({ returnFocusRef }: { returnFocusRef?: RefObject<HTMLElem
       historyClosed();
       return;
     }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.hasAttribute('disabled'));
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    const active = document.activeElement;
-    if (event.shiftKey && (active === first || active === titleRef.current)) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first.focus();
-    }
+    trapTabFocus(event, dialogRef.current, titleRef.current);
   }
 
   return (

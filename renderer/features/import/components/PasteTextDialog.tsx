@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { useImport } from '../import-context.js';
 import { selectBusy, selectPasteOpen } from '../import-selectors.js';
 import { MAX_PASTED_CHARS } from '../import-store.js';
+import { trapTabFocus } from '../../../components/trap-tab-focus.js';
 
-const FOCUSABLE = 'button, textarea, [tabindex]:not([tabindex="-1"])';
 
 export function PasteTextDialog() {
   const open = useImport(selectPasteOpen);
@@ -50,18 +50,7 @@ function PasteDialog() {
       pasteClosed();
       return;
     }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.hasAttribute('disabled'));
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
+    trapTabFocus(event, dialogRef.current);
   }
 
   return (
