@@ -189,3 +189,20 @@ describe('cli cancel', () => {
     expect(exported.map((i: { title: string }) => i.title)).toEqual(['kept']);
   });
 });
+
+describe('cli export encodings', () => {
+  it('E4 a CP932 export is Shift_JIS for Excel and names the items whose characters CP932 lacks', async () => {
+    const dir = makeTempDir();
+    const file = join(dir, 'chars.csv');
+    writeFileSync(file, 'title,date\n通常の項目,2023-07-01\n絵文字😀と𠮷野家,2023-07-02\n');
+    const db = join(dir, 'db.sqlite');
+    await cli(['import', file, '--db', db]);
+    const out = join(dir, 'out.csv');
+    const result = await cli(['export', '--db', db, '--format', 'csv', '--encoding', 'cp932', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/1 item\(s\) contain characters CP932 cannot hold/);
+    const bytes = readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder('shift_jis').decode(bytes)).toContain('通常の項目');
+  });
+});

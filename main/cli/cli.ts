@@ -12,7 +12,7 @@ import { defaultDatabasePath } from '../db/default-database-path.js';
 import { describeOpenError } from '../db/describe-open-error.js';
 import { openDatabase } from '../db/open-database.js';
 import type { Connection } from '../db/database.js';
-import { formatItemsAsCsv } from '../features/export/csv-export.js';
+import { findItemsLosingTextInCp932, formatItemsAsCsv } from '../features/export/csv-export.js';
 import { listExportedItems } from '../features/export/export-repository.js';
 import { importFiles, type ImportProgress } from '../features/import/import-files.js';
 import { currentActor } from '../services.js';
@@ -113,6 +113,15 @@ async function runExport(args: string[]): Promise<number> {
   const encoding = values.encoding;
   const items = await withDatabase(values.db ?? defaultDatabasePath(), listExportedItems);
   const data = values.format === 'json' ? `${JSON.stringify(items, null, 2)}\n` : formatItemsAsCsv(items, encoding);
+  if (values.format === 'csv' && encoding === 'cp932') {
+    const lossy = findItemsLosingTextInCp932(items);
+    if (lossy.length > 0) {
+      process.stderr.write(
+        `warning: ${lossy.length} item(s) contain characters CP932 cannot hold; they are written as '?' ` +
+          `(ids ${lossy.slice(0, 20).join(', ')}${lossy.length > 20 ? ', …' : ''}). Export UTF-8 to keep them.\n`,
+      );
+    }
+  }
   if (values.out) writeFileAtomically(values.out, data);
   else process.stdout.write(data);
   return 0;

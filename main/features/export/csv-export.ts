@@ -37,9 +37,23 @@ function toCells(item: ExportedItem): string[] {
 
 export function formatItemsAsCsv(items: readonly ExportedItem[], encoding: CsvEncoding = 'utf-8'): Uint8Array {
   const text = stringify([[...COLUMNS], ...items.map(toCells)], { record_delimiter: '\r\n', quoted_match: /[\s\S]/ });
-  if (encoding === 'cp932') {
-    const codes = Encoding.convert(Encoding.stringToCode(text), { to: 'SJIS', from: 'UNICODE' });
-    return Uint8Array.from(codes);
-  }
+  if (encoding === 'cp932') return toCp932(text);
   return new TextEncoder().encode(`\uFEFF${text}`);
+}
+
+function toCp932(text: string): Uint8Array {
+  return Uint8Array.from(Encoding.convert(Encoding.stringToCode(text), { to: 'SJIS', from: 'UNICODE' }));
+}
+
+/**
+ * Items whose text CP932 cannot hold (emoji, 𠮷, some kanji): in a CP932 export those characters become
+ * '?', so the officer is told which items to check (or to export UTF-8 instead).
+ */
+export function findItemsLosingTextInCp932(items: readonly ExportedItem[]): number[] {
+  return items
+    .filter((item) => {
+      const text = toCells(item).join('\u0001');
+      return Encoding.codeToString(Encoding.convert(toCp932(text), { to: 'UNICODE', from: 'SJIS' })) !== text;
+    })
+    .map((item) => item.id);
 }
