@@ -89,11 +89,34 @@ describe('0002 import history', () => {
       await tx.run(`INSERT INTO items (id, identity_key, content_hash, title, import_batch_id, created_at, updated_at) VALUES (1, 'k', 'h', '既存の項目', 1, 'now', 'now')`);
     });
     await v1.close();
-    const v2 = await openDatabase(path);
+    const v2 = await openDatabase(path, { targetVersion: 2 });
     expect(await readUserVersion(v2)).toBe(2);
     expect(await v2.get('SELECT title, import_batch_id FROM items WHERE id = 1')).toEqual({ title: '既存の項目', import_batch_id: 1 });
     expect(await v2.get('SELECT imported, undone_at, removed FROM import_batches WHERE id = 1')).toEqual({ imported: 1, undone_at: null, removed: 0 });
     expect(await v2.all('SELECT * FROM item_updates')).toEqual([]);
     await v2.close();
+  });
+});
+
+describe('0003 facts and corrections', () => {
+  it('keeps a version-2 database and adds facts, corrections, field history and settings', async () => {
+    const path = join(makeTempDir(), 'v2.sqlite');
+    const v2 = await openDatabase(path, { targetVersion: 2 });
+    await v2.withTransaction(async (tx) => {
+      await tx.run(`INSERT INTO items (id, identity_key, content_hash, title, created_at, updated_at) VALUES (1, 'k', 'h', '既存の項目', 'now', 'now')`);
+    });
+    await v2.close();
+    const v3 = await openDatabase(path, { targetVersion: 3 });
+    expect(await readUserVersion(v3)).toBe(3);
+    expect(await v3.get('SELECT title FROM items WHERE id = 1')).toEqual({ title: '既存の項目' });
+    await v3.withTransaction(async (tx) => {
+      await tx.run(`INSERT INTO item_corrections (item_id, field, value_json, corrected_at, corrected_by) VALUES (1, 'category', '"loss"', 'now', 'officer')`);
+      await tx.run(`INSERT INTO field_changes (item_id, field, from_json, to_json, changed_at, changed_by) VALUES (1, 'category', NULL, '"loss"', 'now', 'officer')`);
+    });
+    await expect(v3.withTransaction((tx) => tx.run(`UPDATE field_changes SET to_json = '"theft"'`))).rejects.toThrow(/append-only/);
+    await expect(
+      v3.withTransaction((tx) => tx.run(`INSERT INTO item_facts (item_id, extractor_version, content_hash, extracted_at, severity, facts_json) VALUES (1, 1, 'h', 'now', 9, '{}')`)),
+    ).rejects.toThrow(/CHECK/);
+    await v3.close();
   });
 });
