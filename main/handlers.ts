@@ -3,6 +3,7 @@
 // through dispatch().
 import type { Channel, Output, ParsedInput } from '../shared/ipc/contract.js';
 import type { Connection } from './db/database.js';
+import { correctFact } from './features/facts/facts-repository.js';
 import { importFiles } from './features/import/import-files.js';
 import { readDemoFile } from './features/import/demo-data.js';
 import { listImports, undoImport } from './features/import/import-history-repository.js';
@@ -40,6 +41,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'board.load': (input) => loadBoard(db, input.search, input.limitPerColumn),
     'items.get': (input) => getItem(db, input.id),
     'items.move': (input) => moveItem(db, input.id, input.to, deps.actor),
+    'items.correct': (input) => correctFact(db, { id: input.id, field: input.field, value: input.value, by: deps.actor }),
     'import.files': (input) =>
       jobs.run(input.jobId, (job) =>
         importFiles(

@@ -1,3 +1,4 @@
+import type { FieldChange, ItemFactsView } from './corrections.js';
 import type { Category, DataType, Kind, Severity, Status } from './vocabulary.js';
 
 /** What a board card needs: small, so a column of hundreds stays cheap to send and render. */
@@ -28,6 +29,10 @@ export interface ItemDetail extends CardSummary {
   createdAt: string;
   updatedAt: string;
   history: StatusChange[];
+  /** What the extractor read (with evidence) and what the officer corrected, kept apart. */
+  facts: ItemFactsView;
+  /** The officer's changes to facts, newest first. */
+  fieldHistory: FieldChange[];
 }
 
 /** One item as `export --format json` prints it: the contract of domain.md ("Interfaces others rely on"). */

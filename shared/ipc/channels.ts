@@ -6,6 +6,7 @@ export const CHANNELS = [
   'board.load',
   'items.get',
   'items.move',
+  'items.correct',
   'import.files',
   'import.demo',
   'import.text',

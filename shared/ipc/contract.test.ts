@@ -8,7 +8,7 @@ describe('IPC contract', () => {
   });
 
   it('the channel list is what review last approved (a new channel must show up here)', () => {
-    expect(CHANNELS).toEqual(['app.info', 'board.load', 'items.get', 'items.move', 'import.files', 'import.demo', 'import.text', 'import.cancel', 'imports.list', 'imports.undo', 'links.open']);
+    expect(CHANNELS).toEqual(['app.info', 'board.load', 'items.get', 'items.move', 'items.correct', 'import.files', 'import.demo', 'import.text', 'import.cancel', 'imports.list', 'imports.undo', 'links.open']);
   });
 
   it('R8 rejects wrong types, extra keys, prototype keys and out-of-range numbers', () => {
@@ -32,5 +32,22 @@ describe('IPC contract', () => {
     expect(files.safeParse({ files: [{ name: 'a.csv', contentBase64: 'not base64!' }] }).success).toBe(false);
     expect(files.safeParse({ files: [] }).success).toBe(false);
     expect(files.safeParse({ files: [{ name: '', contentBase64: '' }] }).success).toBe(false);
+  });
+
+  it('R8 checks a correction against its field: known fields only, values in the field shape', () => {
+    const correct = contract['items.correct'].input;
+    expect(correct.safeParse({ id: 1, field: 'category', value: 'loss' }).success).toBe(true);
+    expect(correct.safeParse({ id: 1, field: 'category' }).success).toBe(true);
+    expect(correct.safeParse({ id: 1, field: 'severity', value: 4 }).success).toBe(true);
+    expect(correct.safeParse({ id: 1, field: 'affected.people', value: 1200 }).success).toBe(true);
+    expect(correct.safeParse({ id: 1, field: 'dataTypes', value: ['name', 'card_number'] }).success).toBe(true);
+    expect(correct.safeParse({ id: 1, field: 'category', value: 'espionage' }).success).toBe(false);
+    expect(correct.safeParse({ id: 1, field: 'severity', value: 5 }).success).toBe(false);
+    expect(correct.safeParse({ id: 1, field: 'affected.people', value: -3 }).success).toBe(false);
+    expect(correct.safeParse({ id: 1, field: 'occurredAt', value: '令和5年' }).success).toBe(false);
+    expect(correct.safeParse({ id: 1, field: 'dataTypes', value: ['name', 'soul'] }).success).toBe(false);
+    expect(correct.safeParse({ id: 1, field: 'cves', value: ['CVE-20-1'] }).success).toBe(false);
+    expect(correct.safeParse({ id: 1, field: 'title', value: 'x' }).success).toBe(false);
+    expect(correct.safeParse({ id: 1, field: '__proto__', value: 'x' }).success).toBe(false);
   });
 });

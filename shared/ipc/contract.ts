@@ -2,6 +2,7 @@
 // once; the handler table (main/handlers.ts), the preload, the HTTP shell and the renderer's API are all
 // typed from this map, so a payload is never declared twice.
 import { z } from 'zod';
+import { CORRECTABLE_FIELDS, CORRECTION_SCHEMAS, type CorrectableField, type ItemFactsView } from '../domain/corrections.js';
 import type { ImportRecord, UndoImportResult } from '../domain/import-record.js';
 import type { CardSummary, ImportSummary, ItemDetail, StatusChange } from '../domain/item.js';
 import { STATUSES, type Status } from '../domain/vocabulary.js';
@@ -62,6 +63,19 @@ const ImportCancelInput = z.strictObject({ jobId: JobId });
 const ImportsListInput = z.strictObject({ limit: z.number().int().min(1).max(1000).default(100) });
 const ImportRef = z.strictObject({ id: ItemId });
 const LinkInput = z.strictObject({ url: z.string().min(1).max(4096) });
+/**
+ * One fact corrected by the officer. `value` is checked against the field's own schema; leaving it out
+ * clears the correction and brings the extractor's suggestion back.
+ */
+const CorrectInput = z
+  .strictObject({ id: ItemId, field: z.enum(CORRECTABLE_FIELDS as [CorrectableField, ...CorrectableField[]]), value: z.unknown().optional() })
+  .superRefine((input, ctx) => {
+    if (input.value === undefined) return;
+    const parsed = CORRECTION_SCHEMAS[input.field].safeParse(input.value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['value', ...issue.path], message: issue.message });
+    }
+  });
 
 export const contract = {
   'app.info': call<AppInfo>()(NoInput),
@@ -74,6 +88,7 @@ export const contract = {
   'import.cancel': call<{ cancelled: boolean }>()(ImportCancelInput),
   'imports.list': call<ImportRecord[]>()(ImportsListInput),
   'imports.undo': call<UndoImportResult>()(ImportRef),
+  'items.correct': call<ItemFactsView>()(CorrectInput),
   'links.open': call<{ opened: boolean; url: string }>()(LinkInput),
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 

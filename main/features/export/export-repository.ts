@@ -1,7 +1,11 @@
-// Reads items in the shape of the export contract (domain.md, "Interfaces others rely on").
+// Reads items in the shape of the export contract (domain.md, "Interfaces others rely on"): each fact is
+// the officer's correction when there is one, else the extractor's suggestion.
+import { type CorrectableField, type Correction, type ItemFactsView } from '../../../shared/domain/corrections.js';
+import type { ExtractedFacts } from '../../../shared/domain/facts.js';
 import type { ExportedItem } from '../../../shared/domain/item.js';
-import type { Status } from '../../../shared/domain/vocabulary.js';
+import type { Category, DataType, Kind, Severity, Status } from '../../../shared/domain/vocabulary.js';
 import type { ReadDb } from '../../db/database.js';
+import { effectiveValue } from '../facts/facts-repository.js';
 
 interface ExportRow {
   id: number;
@@ -13,41 +17,77 @@ interface ExportRow {
   source_name: string | null;
   source_url: string | null;
   body: string;
+  facts_json: string | null;
+  corrections_json: string | null;
 }
 
-/**
- * Facts that extraction (#4) and triage fields (#5) will fill are present with the contract's "unknown"
- * values (null or []), so scripts written against the contract work today and keep working.
- */
-export async function listExportedItems(db: ReadDb): Promise<ExportedItem[]> {
-  const rows = await db.all<ExportRow>(
-    `SELECT id, status, title, organization, published_at, source_category, source_name, source_url, body
-     FROM items ORDER BY published_at DESC, id DESC`,
-  );
-  return rows.map((row) => ({
+function daysBetween(from: string, to: string): number | null {
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Number.isFinite(days) && days >= 0 ? days : null;
+}
+
+export function toExportedItem(row: ExportRow): ExportedItem {
+  const corrections = row.corrections_json
+    ? (JSON.parse(row.corrections_json) as { field: CorrectableField; value: unknown }[]).map(
+        (c): Correction => ({ ...c, correctedAt: '', correctedBy: '' }),
+      )
+    : [];
+  const view: ItemFactsView = {
+    suggested: row.facts_json ? (JSON.parse(row.facts_json) as ExtractedFacts) : null,
+    corrections,
+  };
+  const get = <T>(field: CorrectableField, fallback: T): T => (effectiveValue(view, field) as T | null | undefined) ?? fallback;
+  // A source column naming the organisation beats the extractor's reading; the officer beats both.
+  const corrected = (field: CorrectableField) => corrections.find((c) => c.field === field);
+  const organization =
+    (corrected('organization')?.value as string | null | undefined) ?? row.organization ?? get<string | null>('organization', null);
+  const publishedAt = row.published_at ?? view.suggested?.publishedAt.value ?? null;
+  const occurredAt = get<string | null>('occurredAt', null);
+  const detectedAt = get<string | null>('detectedAt', null);
+  const since = detectedAt ?? occurredAt;
+  const reasons = get<string[]>('appi.reasons', []);
+  return {
     id: row.id,
-    kind: null,
-    category: null,
+    kind: get<Kind | null>('kind', null),
+    category: get<Category | null>('category', null),
     sourceCategory: row.source_category,
     status: row.status,
-    severity: null,
+    severity: get<Severity | null>('severity', null),
     relevance: null,
     title: row.title,
-    organization: row.organization,
-    publishedAt: row.published_at,
-    occurredAt: null,
-    detectedAt: null,
-    reportSeq: null,
-    caseId: null,
-    affected: { people: null, records: null, organizations: null },
-    dataTypes: [],
-    cves: [],
-    products: [],
-    appi: { reportable: null, reasons: [] },
-    disclosureLagDays: null,
+    organization,
+    publishedAt,
+    occurredAt,
+    detectedAt,
+    reportSeq: get<number | 'final' | null>('reportSeq', null),
+    caseId: get<string | null>('caseId', null),
+    affected: {
+      people: get<number | null>('affected.people', null),
+      records: get<number | null>('affected.records', null),
+      organizations: get<number | null>('affected.organizations', null),
+    },
+    dataTypes: get<DataType[]>('dataTypes', []),
+    cves: get<string[]>('cves', []),
+    products: get<string[]>('products', []),
+    appi: { reportable: get<boolean | null>('appi.reportable', null), reasons },
+    // Recomputed from the effective dates, so a corrected date corrects the lag too.
+    disclosureLagDays: publishedAt && since ? daysBetween(since, publishedAt) : null,
     sourceName: row.source_name,
     sourceUrl: row.source_url,
     tags: [],
     body: row.body,
-  }));
+  };
+}
+
+/** Items without facts yet (extraction not run) export with the contract's "unknown" values (null or []). */
+export async function listExportedItems(db: ReadDb): Promise<ExportedItem[]> {
+  const rows = await db.all<ExportRow>(
+    `SELECT items.id, status, title, items.organization, published_at, source_category, source_name, source_url, body,
+            f.facts_json,
+            (SELECT json_group_array(json_object('field', c.field, 'value', json(c.value_json)))
+               FROM item_corrections c WHERE c.item_id = items.id) AS corrections_json
+     FROM items LEFT JOIN item_facts f ON f.item_id = items.id
+     ORDER BY published_at DESC, items.id DESC`,
+  );
+  return rows.map(toExportedItem);
 }

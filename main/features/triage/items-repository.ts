@@ -3,6 +3,8 @@ import type { CardSummary, ItemDetail, StatusChange } from '../../../shared/doma
 import { STATUSES, type Status } from '../../../shared/domain/vocabulary.js';
 import type { BoardSnapshot } from '../../../shared/ipc/contract.js';
 import type { Connection, ReadDb } from '../../db/database.js';
+import { getItemFacts, listFieldChanges } from '../facts/facts-repository.js';
+import { ItemNotFoundError } from './item-not-found-error.js';
 
 interface ItemRow {
   id: number;
@@ -33,12 +35,7 @@ interface ChangeRow {
 
 const CARD_COLUMNS = 'items.id, title, organization, published_at, source_category, status';
 
-export class ItemNotFoundError extends Error {
-  constructor(readonly id: number) {
-    super(`item ${id} does not exist`);
-    this.name = 'ItemNotFoundError';
-  }
-}
+export { ItemNotFoundError };
 
 /** LIKE treats % and _ as wildcards; a search for "100%" must find the text "100%". */
 function likePattern(term: string): string {
@@ -91,10 +88,14 @@ export async function getItem(db: ReadDb, id: number): Promise<ItemDetail> {
     [id],
   );
   if (!row) throw new ItemNotFoundError(id);
-  const history = await db.all<ChangeRow>(
-    'SELECT id, from_status, to_status, changed_at, changed_by FROM status_changes WHERE item_id = ? ORDER BY id DESC',
-    [id],
-  );
+  const [history, facts, fieldHistory] = await Promise.all([
+    db.all<ChangeRow>(
+      'SELECT id, from_status, to_status, changed_at, changed_by FROM status_changes WHERE item_id = ? ORDER BY id DESC',
+      [id],
+    ),
+    getItemFacts(db, id),
+    listFieldChanges(db, id),
+  ]);
   return {
     ...toCard(row),
     body: row.body,
@@ -105,6 +106,8 @@ export async function getItem(db: ReadDb, id: number): Promise<ItemDetail> {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     history: history.map(toChange),
+    facts,
+    fieldHistory,
   };
 }
 
