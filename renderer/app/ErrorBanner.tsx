@@ -16,6 +16,8 @@ function BoardErrorText({ error }: { error: BoardError }) {
       return t('app.detailFailed', { message });
     case 'link':
       return t('app.linkFailed', { message });
+    case 'correct':
+      return t('facts.failed', { message });
     default:
       return t('app.loadFailed', { message });
   }

@@ -2,6 +2,7 @@
 // Moves are optimistic: the card changes column at once, the server's answer then reconciles it, and a
 // refused move puts the card back and says why.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CorrectableField } from '../../../shared/domain/corrections.js';
 import type { CardSummary, ItemDetail } from '../../../shared/domain/item.js';
 import type { Status } from '../../../shared/domain/vocabulary.js';
 import type { BoardColumn, TriageApi } from '../../../shared/ipc/contract.js';
@@ -18,7 +19,7 @@ export interface LastMove {
   seq: number;
 }
 
-export type BoardErrorKind = 'load' | 'move' | 'detail' | 'link';
+export type BoardErrorKind = 'load' | 'move' | 'detail' | 'link' | 'correct';
 
 export interface BoardError {
   kind: BoardErrorKind;
@@ -45,6 +46,8 @@ export interface BoardState {
   cardOpened: (id: number) => Promise<void>;
   detailClosed: () => void;
   sourceLinkOpened: (url: string) => Promise<void>;
+  /** Sets (value) or clears (undefined) the officer's correction of a fact; true when it was saved. */
+  factCorrected: (id: number, field: CorrectableField, value: unknown) => Promise<boolean>;
   errorDismissed: () => void;
 }
 
@@ -173,6 +176,21 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
         // Electron opened it in the system browser; the browser shell cannot, so the page opens a tab,
         // and only for a plain web address (the server has vetted it too).
         if (!result.value.opened && isWebUrl(result.value.url)) openWindow(result.value.url);
+      },
+
+      factCorrected: async (id, field, value) => {
+        const result = await api['items.correct']({ id, field, value });
+        if (!result.ok) {
+          set({ error: { kind: 'correct', message: result.error.message } });
+          return false;
+        }
+        // The reread brings the field history with the new facts.
+        const reread = await api['items.get']({ id });
+        set((s) => {
+          if (s.detail?.id !== id) return {};
+          return { detail: reread.ok ? reread.value : { ...s.detail, facts: result.value } };
+        });
+        return true;
       },
 
       errorDismissed: () => set({ error: null }),

@@ -1,8 +1,12 @@
 // The open item as a right-side drawer (a non-modal dialog labelled 詳細). Imported text is shown as text
 // only: a React text node with white-space: pre-wrap, never parsed as HTML.
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CorrectableField } from '../../../../shared/domain/corrections.js';
 import type { CardSummary, ItemDetail } from '../../../../shared/domain/item.js';
+import { EvidenceText } from '../../facts/components/EvidenceText.js';
+import { FactsSection } from '../../facts/components/FactsSection.js';
+import { FieldHistory } from '../../facts/components/FieldHistory.js';
 import { useBoard } from '../board-context.js';
 import { selectCard, selectDetail, selectSelectedId } from '../board-selectors.js';
 import { focusCard, focusIsLost } from '../card-focus.js';
@@ -66,6 +70,8 @@ export function DetailPanel() {
 
 function DetailBody({ detail }: { detail: ItemDetail }) {
   const { t } = useTranslation();
+  const factCorrected = useBoard((s) => s.factCorrected);
+  const [activeField, setActiveField] = useState<CorrectableField | null>(null);
   const extra = Object.entries(detail.extra);
   return (
     <>
@@ -75,9 +81,14 @@ function DetailBody({ detail }: { detail: ItemDetail }) {
           <SourceLink url={detail.sourceUrl} />
         </section>
       )}
+      <FactsSection detail={detail} onActiveField={setActiveField} onCorrect={(field, value) => factCorrected(detail.id, field, value)} />
       <section className="detail-section">
         <h3>{t('detail.body')}</h3>
-        <div className="detail-body">{detail.body.trim() === '' ? t('detail.emptyBody') : detail.body}</div>
+        {detail.body.trim() === '' ? (
+          <div className="detail-body">{t('detail.emptyBody')}</div>
+        ) : (
+          <EvidenceText detail={detail} activeField={activeField} />
+        )}
       </section>
       {extra.length > 0 && (
         <section className="detail-section">
@@ -100,6 +111,7 @@ function DetailBody({ detail }: { detail: ItemDetail }) {
         <h3 id="detail-history-heading">{t('detail.history')}</h3>
         <StatusHistory history={detail.history} headingId="detail-history-heading" />
       </section>
+      <FieldHistory changes={detail.fieldHistory} />
     </>
   );
 }
