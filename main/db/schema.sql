@@ -1,3 +1,13 @@
+CREATE INDEX board_items_by_date ON board_items(published_at DESC, item_id DESC);
+
+CREATE INDEX board_items_by_status_date ON board_items(status, published_at DESC, item_id DESC);
+
+CREATE INDEX bulletin_changes_by_bulletin ON bulletin_changes(bulletin_id, id);
+
+CREATE INDEX bulletin_items_by_item ON bulletin_items(item_id);
+
+CREATE INDEX bulletins_by_parent ON bulletins(parent_id);
+
 CREATE INDEX field_changes_by_item ON field_changes(item_id, id);
 
 CREATE INDEX item_facts_by_case ON item_facts(organization, case_id);
@@ -11,6 +21,72 @@ CREATE INDEX items_by_batch ON items(import_batch_id);
 CREATE INDEX items_by_status_date ON items(status, published_at DESC, id DESC);
 
 CREATE INDEX status_changes_by_item ON status_changes(item_id, id);
+
+CREATE TABLE board_items (
+  item_id          INTEGER PRIMARY KEY,
+  status           TEXT    NOT NULL,
+  published_at     TEXT,
+  title            TEXT    NOT NULL,
+  organization     TEXT,
+  source_category  TEXT,
+  source_name      TEXT,
+  kind             TEXT,
+  category         TEXT,
+  severity         INTEGER,
+  appi_reportable  INTEGER,
+  relevance        REAL
+);
+
+CREATE TABLE bulletin_artifacts (
+  bulletin_id   INTEGER PRIMARY KEY REFERENCES bulletins(id),
+  html          BLOB    NOT NULL,
+  html_sha256   TEXT    NOT NULL,
+  pdf           BLOB,
+  pdf_sha256    TEXT,
+  sources_json  TEXT    NOT NULL,
+  issued_at     TEXT    NOT NULL,
+  issued_by     TEXT    NOT NULL
+);
+
+CREATE TABLE bulletin_changes (
+  id           INTEGER PRIMARY KEY,
+  bulletin_id  INTEGER NOT NULL REFERENCES bulletins(id),
+  action       TEXT    NOT NULL,
+  detail_json  TEXT    NOT NULL DEFAULT '{}',
+  changed_at   TEXT    NOT NULL,
+  changed_by   TEXT    NOT NULL
+);
+
+CREATE TABLE bulletin_items (
+  bulletin_id  INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  item_id      INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  position     INTEGER NOT NULL,
+  PRIMARY KEY (bulletin_id, item_id)
+) WITHOUT ROWID;
+
+CREATE TABLE bulletins (
+  id              INTEGER PRIMARY KEY,
+  number          TEXT    NOT NULL,
+  year            INTEGER NOT NULL,
+  sequence        INTEGER NOT NULL CHECK (sequence >= 1),
+  version         INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+  parent_id       INTEGER REFERENCES bulletins(id),
+  template        TEXT    NOT NULL CHECK (template IN ('single', 'digest')),
+  language        TEXT    NOT NULL DEFAULT 'ja' CHECK (language IN ('ja', 'en')),
+  title           TEXT    NOT NULL,
+  date            TEXT    NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  department      TEXT    NOT NULL DEFAULT '',
+  audience        TEXT    NOT NULL DEFAULT '',
+  classification  TEXT    NOT NULL CHECK (classification IN ('社外秘', '社内限り', '公開')),
+  body_markdown   TEXT    NOT NULL,
+  -- Category counts of a digest, drawn as an inline SVG chart where the body says {{chart}}.
+  chart_json      TEXT,
+  state           TEXT    NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'approved', 'issued')),
+  created_at      TEXT    NOT NULL,
+  created_by      TEXT    NOT NULL,
+  updated_at      TEXT    NOT NULL,
+  UNIQUE (year, sequence, version)
+);
 
 CREATE TABLE field_changes (
   id           INTEGER PRIMARY KEY,
@@ -93,6 +169,23 @@ CREATE TABLE items (
   updated_at       TEXT    NOT NULL
 );
 
+CREATE VIRTUAL TABLE search_index USING fts5(
+  title, organization, body,
+  content = '', contentless_delete = 1, tokenize = 'ascii'
+);
+
+CREATE TABLE 'search_index_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'search_index_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'search_index_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTEGER);
+
+CREATE TABLE 'search_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+CREATE TABLE search_pending (
+  item_id INTEGER PRIMARY KEY
+);
+
 CREATE TABLE settings (
   key         TEXT PRIMARY KEY,
   value_json  TEXT NOT NULL,
@@ -109,12 +202,135 @@ CREATE TABLE status_changes (
   changed_by   TEXT    NOT NULL
 );
 
+CREATE TRIGGER board_items_on_correction_delete AFTER DELETE ON item_corrections
+BEGIN
+  UPDATE board_items SET (kind, category, severity, appi_reportable, relevance) =
+    (SELECT kind, category, severity, appi_reportable, relevance FROM item_effective_facts WHERE item_id = OLD.item_id)
+  WHERE item_id = OLD.item_id;
+END;
+
+CREATE TRIGGER board_items_on_correction_insert AFTER INSERT ON item_corrections
+BEGIN
+  UPDATE board_items SET (kind, category, severity, appi_reportable, relevance) =
+    (SELECT kind, category, severity, appi_reportable, relevance FROM item_effective_facts WHERE item_id = NEW.item_id)
+  WHERE item_id = NEW.item_id;
+END;
+
+CREATE TRIGGER board_items_on_correction_update AFTER UPDATE ON item_corrections
+BEGIN
+  UPDATE board_items SET (kind, category, severity, appi_reportable, relevance) =
+    (SELECT kind, category, severity, appi_reportable, relevance FROM item_effective_facts WHERE item_id = NEW.item_id)
+  WHERE item_id = NEW.item_id;
+END;
+
+CREATE TRIGGER board_items_on_delete AFTER DELETE ON items
+BEGIN
+  DELETE FROM board_items WHERE item_id = OLD.id;
+  -- An item still queued was never indexed (or already left the index when its text changed).
+  DELETE FROM search_index WHERE rowid = OLD.id AND OLD.id NOT IN (SELECT item_id FROM search_pending);
+  DELETE FROM search_pending WHERE item_id = OLD.id;
+END;
+
+CREATE TRIGGER board_items_on_facts_delete AFTER DELETE ON item_facts
+BEGIN
+  UPDATE board_items SET (kind, category, severity, appi_reportable, relevance) =
+    (SELECT kind, category, severity, appi_reportable, relevance FROM item_effective_facts WHERE item_id = OLD.item_id)
+  WHERE item_id = OLD.item_id;
+END;
+
+CREATE TRIGGER board_items_on_facts_insert AFTER INSERT ON item_facts
+BEGIN
+  UPDATE board_items SET (kind, category, severity, appi_reportable, relevance) =
+    (SELECT kind, category, severity, appi_reportable, relevance FROM item_effective_facts WHERE item_id = NEW.item_id)
+  WHERE item_id = NEW.item_id;
+END;
+
+CREATE TRIGGER board_items_on_facts_update AFTER UPDATE ON item_facts
+BEGIN
+  UPDATE board_items SET (kind, category, severity, appi_reportable, relevance) =
+    (SELECT kind, category, severity, appi_reportable, relevance FROM item_effective_facts WHERE item_id = NEW.item_id)
+  WHERE item_id = NEW.item_id;
+END;
+
+CREATE TRIGGER board_items_on_insert AFTER INSERT ON items
+BEGIN
+  INSERT INTO board_items (item_id, status, published_at, title, organization, source_category, source_name)
+  VALUES (NEW.id, NEW.status, NEW.published_at, NEW.title, NEW.organization, NEW.source_category, NEW.source_name);
+END;
+
+CREATE TRIGGER board_items_on_update AFTER UPDATE OF status, published_at, title, organization, source_category, source_name ON items
+BEGIN
+  UPDATE board_items
+  SET status = NEW.status, published_at = NEW.published_at, title = NEW.title, organization = NEW.organization,
+      source_category = NEW.source_category, source_name = NEW.source_name
+  WHERE item_id = NEW.id;
+END;
+
+CREATE TRIGGER bulletin_artifacts_no_delete BEFORE DELETE ON bulletin_artifacts
+BEGIN
+  SELECT RAISE(ABORT, 'issued artifacts are kept as issued');
+END;
+
+CREATE TRIGGER bulletin_artifacts_no_update BEFORE UPDATE ON bulletin_artifacts
+BEGIN
+  SELECT RAISE(ABORT, 'issued artifacts are kept as issued');
+END;
+
+CREATE TRIGGER bulletin_changes_no_delete BEFORE DELETE ON bulletin_changes
+BEGIN
+  SELECT RAISE(ABORT, 'bulletin history is append-only');
+END;
+
+CREATE TRIGGER bulletin_changes_no_update BEFORE UPDATE ON bulletin_changes
+BEGIN
+  SELECT RAISE(ABORT, 'bulletin history is append-only');
+END;
+
+CREATE TRIGGER bulletins_issued_frozen BEFORE UPDATE ON bulletins WHEN OLD.state = 'issued'
+BEGIN
+  SELECT RAISE(ABORT, 'an issued bulletin is frozen; create a new version');
+END;
+
+CREATE TRIGGER bulletins_issued_kept BEFORE DELETE ON bulletins WHEN OLD.state = 'issued'
+BEGIN
+  SELECT RAISE(ABORT, 'an issued bulletin is kept');
+END;
+
 CREATE TRIGGER field_changes_no_update BEFORE UPDATE ON field_changes
 BEGIN
   SELECT RAISE(ABORT, 'field history is append-only');
+END;
+
+CREATE TRIGGER search_pending_on_insert AFTER INSERT ON items
+BEGIN
+  INSERT OR IGNORE INTO search_pending (item_id) VALUES (NEW.id);
+END;
+
+CREATE TRIGGER search_pending_on_text_change AFTER UPDATE OF title, organization, body ON items
+WHEN NEW.title IS NOT OLD.title OR NEW.organization IS NOT OLD.organization OR NEW.body IS NOT OLD.body
+BEGIN
+  DELETE FROM search_index WHERE rowid = NEW.id AND NEW.id NOT IN (SELECT item_id FROM search_pending);
+  INSERT OR IGNORE INTO search_pending (item_id) VALUES (NEW.id);
 END;
 
 CREATE TRIGGER status_changes_no_update BEFORE UPDATE ON status_changes
 BEGIN
   SELECT RAISE(ABORT, 'status history is append-only');
 END;
+
+CREATE VIEW item_effective_facts AS
+SELECT
+  items.id AS item_id,
+  CASE WHEN ck.item_id IS NULL THEN f.kind ELSE json_extract(ck.value_json, '$') END AS kind,
+  CASE WHEN cc.item_id IS NULL THEN f.category ELSE json_extract(cc.value_json, '$') END AS category,
+  CASE WHEN cs.item_id IS NULL THEN f.severity ELSE json_extract(cs.value_json, '$') END AS severity,
+  CASE WHEN ca.item_id IS NULL THEN f.appi_reportable ELSE json_extract(ca.value_json, '$') END AS appi_reportable,
+  -- No suggestion exists yet: the organisation-profile matcher will add one.
+  json_extract(cr.value_json, '$') AS relevance
+FROM items
+LEFT JOIN item_facts f ON f.item_id = items.id
+LEFT JOIN item_corrections ck ON ck.item_id = items.id AND ck.field = 'kind'
+LEFT JOIN item_corrections cc ON cc.item_id = items.id AND cc.field = 'category'
+LEFT JOIN item_corrections cs ON cs.item_id = items.id AND cs.field = 'severity'
+LEFT JOIN item_corrections ca ON ca.item_id = items.id AND ca.field = 'appi.reportable'
+LEFT JOIN item_corrections cr ON cr.item_id = items.id AND cr.field = 'relevance';

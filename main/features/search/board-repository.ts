@@ -1,0 +1,246 @@
+// Board and table queries: filters, full-text search, per-column counts and pages, all in SQL over the
+// narrow board_items copy and the bigram index (migration 0004), so 100,000 items never travel to JS.
+// Only the cards of the requested pages are read, and only their bodies are read for the snippets.
+import { STATUSES, type Status } from '../../../shared/domain/vocabulary.js';
+import type { Connection, SqlValue } from '../../db/database.js';
+import type {
+  BoardCard,
+  BoardPage,
+  BoardQuery,
+  BoardResult,
+  CardHighlights,
+  TablePage,
+  TableResult,
+  TableSort,
+} from './board-query.js';
+import { highlightSnippet, highlightText } from './highlight.js';
+import { hasPendingSearchWork, syncSearchIndex } from './search-index-repository.js';
+import { matchAll, matchAny, parseSearch, type ParsedSearch } from './search-query.js';
+
+interface CardRow {
+  item_id: number;
+  title: string;
+  organization: string | null;
+  published_at: string | null;
+  source_category: string | null;
+  source_name: string | null;
+  status: Status;
+  kind: BoardCard['kind'];
+  category: BoardCard['category'];
+  severity: BoardCard['severity'];
+  appi_reportable: number | null;
+}
+
+interface Clause {
+  sql: string;
+  params: SqlValue[];
+}
+
+const CARD_COLUMNS =
+  'item_id, title, organization, published_at, source_category, source_name, status, kind, category, severity, appi_reportable';
+
+/** bm25 weights of title, organization, body: a word in the title says more than one in a long body. */
+const BM25 = 'bm25(search_index, 5.0, 3.0, 1.0)';
+
+/** `column IN (…)`, with `null` in the list meaning "or not known". */
+function inList(column: string, values: readonly (string | number | null)[]): Clause | null {
+  if (values.length === 0) return null;
+  const known = values.filter((v): v is string | number => v !== null);
+  const parts: string[] = [];
+  if (known.length > 0) parts.push(`${column} IN (${known.map(() => '?').join(', ')})`);
+  if (known.length < values.length) parts.push(`${column} IS NULL`);
+  return { sql: `(${parts.join(' OR ')})`, params: known };
+}
+
+/** The filters as SQL over board_items (alias b). Each value is a bound parameter; column names are ours. */
+function filterClauses(query: BoardQuery): Clause[] {
+  const clauses: (Clause | null)[] = [
+    inList('b.kind', query.kinds),
+    inList('b.category', query.categories),
+    inList('b.severity', query.severities),
+    inList('b.status', query.statuses),
+    inList('b.source_name', query.sourceNames),
+    query.relevanceMin === null ? null : { sql: 'b.relevance >= ?', params: [query.relevanceMin] },
+    query.publishedFrom === null ? null : { sql: 'b.published_at >= ?', params: [query.publishedFrom] },
+    query.publishedTo === null ? null : { sql: 'b.published_at <= ?', params: [query.publishedTo] },
+    query.appiReportable === null ? null : { sql: 'b.appi_reportable = ?', params: [query.appiReportable ? 1 : 0] },
+  ];
+  return clauses.filter((c): c is Clause => c !== null);
+}
+
+interface Matching {
+  /** WITH … that defines m(item_id, status, published_at, score, + sort columns), the matching items. */
+  cte: Clause;
+  search: ParsedSearch;
+  hasScore: boolean;
+}
+
+/** Table columns the table view sorts by, as board_items expressions. */
+const SORT_EXPRESSIONS = {
+  publishedAt: 'published_at',
+  title: 'title',
+  organization: 'organization',
+  // Board order, not alphabetical.
+  status: `CASE status ${STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`,
+  kind: 'kind',
+  category: 'category',
+  severity: 'severity',
+  sourceName: 'source_name',
+} as const;
+
+async function matchingItems(db: Connection, query: BoardQuery): Promise<Matching> {
+  const search = parseSearch(query.text);
+  const filters = filterClauses(query);
+  const where = filters.map((f) => f.sql);
+  const params: SqlValue[] = filters.flatMap((f) => f.params);
+  const include = matchAll(search.include);
+  const exclude = matchAny(search.exclude);
+  if ((include || exclude) && (await hasPendingSearchWork(db))) {
+    // Items imported by another process, or before a crash, are indexed before they are searched.
+    await syncSearchIndex(db);
+  }
+  if (include) {
+    // The FTS query runs once; its hits (a few thousand even for a common word) are filtered, counted
+    // and paged from memory. Exclusions ride along as FTS5's NOT.
+    const match = exclude ? `(${include}) NOT (${exclude})` : include;
+    return {
+      search,
+      hasScore: true,
+      cte: {
+        sql: `WITH hits AS MATERIALIZED (SELECT rowid AS item_id, ${BM25} AS score FROM search_index WHERE search_index MATCH ?),
+              m AS MATERIALIZED (SELECT b.*, hits.score FROM hits JOIN board_items b ON b.item_id = hits.item_id
+                                 ${where.length ? `WHERE ${where.join(' AND ')}` : ''})`,
+        params: [match, ...params],
+      },
+    };
+  }
+  if (exclude) {
+    where.push('b.item_id NOT IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)');
+    params.push(exclude);
+  }
+  // Inlined where used, so each column's page walks board_items_by_status_date and stops at its limit.
+  return {
+    search,
+    hasScore: false,
+    cte: {
+      sql: `WITH m AS NOT MATERIALIZED (SELECT b.*, NULL AS score FROM board_items b ${where.length ? `WHERE ${where.join(' AND ')}` : ''})`,
+      params,
+    },
+  };
+}
+
+function dateOrder(direction: 'asc' | 'desc'): string {
+  // SQLite sorts NULL lowest: undated items come last newest-first, first oldest-first.
+  return direction === 'desc' ? 'published_at DESC, item_id DESC' : 'published_at ASC, item_id ASC';
+}
+
+function boardOrder(query: BoardQuery, hasScore: boolean): string {
+  if (query.sort === 'relevance' && hasScore) return 'score ASC, item_id DESC'; // bm25: lower is better
+  return dateOrder(query.sort === 'date_asc' ? 'asc' : 'desc');
+}
+
+function toCard(row: CardRow, search: ParsedSearch, bodies: Map<number, string>): BoardCard {
+  let highlights: CardHighlights | null = null;
+  if (search.include.length > 0) {
+    highlights = {
+      title: highlightText(row.title, search.include),
+      organization: row.organization === null ? null : highlightText(row.organization, search.include),
+      body: highlightSnippet(bodies.get(row.item_id) ?? '', search.include),
+    };
+  }
+  return {
+    id: row.item_id,
+    title: row.title,
+    organization: row.organization,
+    publishedAt: row.published_at,
+    sourceCategory: row.source_category,
+    sourceName: row.source_name,
+    status: row.status,
+    kind: row.kind,
+    category: row.category,
+    severity: row.severity,
+    appiReportable: row.appi_reportable === null ? null : row.appi_reportable === 1,
+    highlights,
+  };
+}
+
+/** Cards for the given ids, in that order, with highlights when the search has terms. */
+async function loadCards(db: Connection, ids: readonly number[], search: ParsedSearch): Promise<Map<number, BoardCard>> {
+  const cards = new Map<number, BoardCard>();
+  if (ids.length === 0) return cards;
+  const marks = ids.map(() => '?').join(', ');
+  const rows = await db.all<CardRow>(`SELECT ${CARD_COLUMNS} FROM board_items WHERE item_id IN (${marks})`, [...ids]);
+  const bodies = new Map<number, string>();
+  if (search.include.length > 0) {
+    const bodyRows = await db.all<{ id: number; body: string }>(`SELECT id, body FROM items WHERE id IN (${marks})`, [...ids]);
+    for (const row of bodyRows) bodies.set(row.id, row.body);
+  }
+  for (const row of rows) cards.set(row.item_id, toCard(row, search, bodies));
+  return cards;
+}
+
+/**
+ * The board: for each status, how many items match and one page of them. One statement computes the
+ * counts and every column's page, so the search runs once however many columns there are.
+ */
+export async function queryBoard(db: Connection, query: BoardQuery, page: BoardPage): Promise<BoardResult> {
+  const { cte, search, hasScore } = await matchingItems(db, query);
+  const order = boardOrder(query, hasScore);
+  const columns = STATUSES.filter((s) => page.columns.includes(s));
+  const parts = [`SELECT status, count(*) AS n, NULL AS item_id, NULL AS pos FROM m GROUP BY status`];
+  const params: SqlValue[] = [...cte.params];
+  for (const status of columns) {
+    // pos numbers the page in its order (a UNION ALL promises no order); the window sorts one page only.
+    parts.push(
+      `SELECT status, NULL, item_id, row_number() OVER (ORDER BY ${order})
+       FROM (SELECT * FROM m WHERE status = ? ORDER BY ${order} LIMIT ? OFFSET ?)`,
+    );
+    params.push(status, page.limit, page.offset);
+  }
+  const rows = await db.all<{ status: Status; n: number | null; item_id: number | null; pos: number | null }>(
+    `${cte.sql} ${parts.join(' UNION ALL ')}`,
+    params,
+  );
+  const counts = new Map<Status, number>();
+  const pageIds = new Map<Status, number[]>();
+  for (const row of rows) {
+    if (row.item_id === null) counts.set(row.status, row.n ?? 0);
+    else {
+      const ids = pageIds.get(row.status) ?? [];
+      ids[(row.pos ?? 1) - 1] = row.item_id;
+      pageIds.set(row.status, ids);
+    }
+  }
+  const cards = await loadCards(db, [...pageIds.values()].flat(), search);
+  return {
+    matching: [...counts.values()].reduce((a, b) => a + b, 0),
+    columns: STATUSES.map((status) => ({
+      status,
+      count: counts.get(status) ?? 0,
+      cards: (pageIds.get(status) ?? []).flatMap((id) => cards.get(id) ?? []),
+    })),
+  };
+}
+
+/** The table view: every matching item in one sortable list, one page at a time, with the total. */
+export async function queryTable(db: Connection, query: BoardQuery, sort: TableSort, page: TablePage): Promise<TableResult> {
+  const { cte, search, hasScore } = await matchingItems(db, query);
+  const direction = sort.direction === 'asc' ? 'ASC' : 'DESC';
+  let order: string;
+  if (sort.column === 'relevance') order = boardOrder({ ...query, sort: 'relevance' }, hasScore);
+  else if (sort.column === 'publishedAt') order = dateOrder(sort.direction);
+  else order = `${SORT_EXPRESSIONS[sort.column]} ${direction}, ${dateOrder('desc')}`;
+  const rows = await db.all<{ n: number | null; item_id: number | null; pos: number | null }>(
+    `${cte.sql} SELECT count(*) AS n, NULL AS item_id, NULL AS pos FROM m
+     UNION ALL SELECT NULL, item_id, row_number() OVER (ORDER BY ${order})
+               FROM (SELECT * FROM m ORDER BY ${order} LIMIT ? OFFSET ?)`,
+    [...cte.params, page.limit, page.offset],
+  );
+  const ids: number[] = [];
+  for (const row of rows) if (row.item_id !== null) ids[(row.pos ?? 1) - 1] = row.item_id;
+  const cards = await loadCards(db, ids, search);
+  return {
+    matching: rows.find((r) => r.item_id === null)?.n ?? 0,
+    rows: ids.flatMap((id) => cards.get(id) ?? []),
+  };
+}

@@ -1,0 +1,69 @@
+// Bigram tokens for Japanese full-text search in FTS5, produced here in JS because FTS5's built-in
+// tokenizers cannot: unicode61 keeps a run of kanji as one token (so 漏洩 inside 情報漏洩 is never found),
+// and trigram cannot match a term shorter than three characters (漏洩, 誤送, 県). Measured against the
+// alternatives in main/bench/search-options-bench.ts; the choice is explained in the report of issue #5.
+//
+// The indexed text (already normalizeForSearch-ed) is split at spaces into runs. Each character of a run
+// gives exactly one token: the bigram starting at it, or, for the last character of the run, the
+// character alone. So FTS5 positions are character positions, and
+//   - a term of 2+ characters is the phrase of its bigrams ("個人情報" → "個人 人情 情報");
+//   - a term of 1 character is the prefix query "県" * (every occurrence starts exactly one token);
+//   - a quoted phrase with spaces adds the run-final unigram of each inner word, which pins the word to
+//     the end of its run ("apache struts" → "ap pa ac ch he e st tr ru ut ts").
+// Every match is therefore exactly a substring of the normalised text, which the tests check against
+// a brute-force scan. The tokens are handed to FTS5's 'ascii' tokenizer, which splits only at ASCII
+// spaces and punctuation; ASCII punctuation inside a token is therefore moved to its full-width form
+// (U+FF01–FF5E), which cannot collide with real text because NFKC has already folded those forms away.
+
+const FULLWIDTH_OFFSET = 0xfee0;
+
+function encodeChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (ch.length === 1 && code >= 0x21 && code <= 0x7e && !/[0-9a-z]/.test(ch)) {
+    return String.fromCharCode(code + FULLWIDTH_OFFSET);
+  }
+  return ch;
+}
+
+function codePoints(run: string): string[] {
+  // Array.from splits by code point: a bigram never holds half of a surrogate pair.
+  return Array.from(run, encodeChar);
+}
+
+/** The token stream FTS5 indexes for one normalised field. */
+export function indexTokens(normalized: string): string {
+  const out: string[] = [];
+  for (const run of normalized.split(' ')) {
+    if (run.length === 0) continue;
+    const chars = codePoints(run);
+    for (let i = 0; i < chars.length - 1; i++) out.push(chars[i]! + chars[i + 1]!);
+    out.push(chars[chars.length - 1]!);
+  }
+  return out.join(' ');
+}
+
+export interface PhraseTokens {
+  tokens: string[];
+  /** The last token is a prefix (a one-character word at the end of the phrase). */
+  prefix: boolean;
+}
+
+/** The FTS5 phrase that finds exactly the texts containing `normalizedTerm` (non-empty, normalised). */
+export function phraseTokens(normalizedTerm: string): PhraseTokens {
+  const runs = normalizedTerm.split(' ').filter((run) => run.length > 0);
+  const tokens: string[] = [];
+  let prefix = false;
+  runs.forEach((run, index) => {
+    const chars = codePoints(run);
+    for (let i = 0; i < chars.length - 1; i++) tokens.push(chars[i]! + chars[i + 1]!);
+    const last = index === runs.length - 1;
+    if (!last || chars.length === 1) tokens.push(chars[chars.length - 1]!);
+    if (last && chars.length === 1) prefix = true;
+  });
+  return { tokens, prefix };
+}
+
+/** FTS5 syntax for one phrase. Tokens hold no ASCII punctuation (see above), so no quote can end the string early. */
+export function phraseExpression(phrase: PhraseTokens): string {
+  return `"${phrase.tokens.join(' ').replaceAll('"', '""')}"${phrase.prefix ? ' *' : ''}`;
+}
