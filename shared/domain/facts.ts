@@ -54,6 +54,8 @@ export interface ExtractInput {
   /** YYYY-MM-DD from the source (feed date, CSV column), if it had one. */
   publishedAt: string | null;
   sourceCategory: string | null;
+  /** The organisation named by the source itself (a CSV column, a news list's `title/organisation`), if any. */
+  sourceOrganization?: string | null;
 }
 
 export interface ExtractedFacts {

@@ -1,0 +1,86 @@
+import type { DataType } from '../../../shared/domain/vocabulary.js';
+import { splitLines, splitSentences, type Range } from './text-segments.js';
+
+// Which kinds of personal data a notice says were exposed, in the DATA_TYPES vocabulary, from Japanese and
+// English wording. Only sentences about the data count (a leak cue, or a list under such a sentence), and a
+// sentence that says the data was NOT included (`クレジットカード情報は含まれていない`) is skipped.
+
+export interface DataTypeMention {
+  value: DataType;
+  start: number;
+  end: number;
+}
+
+const PATTERNS: ReadonlyArray<[DataType, RegExp]> = [
+  ['card_holder', /カード名義(?:人)?|名義人名|card ?holder(?:'s)? names?/gi],
+  ['card_number', /(?:クレジット)?カード番号|クレジットカード情報|カード情報|credit card (?:numbers?|information|details|data)|card numbers?|payment card (?:data|information|details)/gi],
+  ['card_expiry', /有効期限|expir(?:y|ation) dates?/gi],
+  ['card_cvv', /セキュリティコード|\bCVV2?\b|\bCVC2?\b|security codes?/gi],
+  ['my_number', /マイナンバー|個人番号|\bmy number\b/gi],
+  ['bank_account', /口座番号|銀行口座|口座情報|預金口座|bank account|account numbers?|routing numbers?/gi],
+  ['login_id', /ログインID|ユーザー?ID|会員ID|アカウントID|ログイン情報|アカウント情報|ログイン名|(?<![A-Za-z])ID(?=[、・,/と]?パスワード)|usernames?|user IDs?|login (?:IDs?|names?|credentials)/gi],
+  ['password', /パスワード|暗証番号|passwords?|passcodes?|\bPINs?\b/gi],
+  ['health', /病歴|病名|既往歴|診療|診察|カルテ|健康診断|健診|検査結果|患者|服薬|処方|障害者手帳|病状|要配慮個人情報|medical|health (?:data|information|records?)|patients?|diagnos[ei]s/gi],
+  ['employee_record', /人事(?:情報|評価|データ|考課)|社員番号|従業員番号|職員番号|給与|employee (?:records?|data|information|IDs?)|payroll|HR records?/gi],
+  ['education_history', /学歴|成績|学籍|通知表|通知票|grades|transcripts?|academic records?/gi],
+  ['email_content', /メール(?:の)?(?:内容|本文)|メールデータ|送受信メール|添付ファイル|email (?:contents?|messages?|bodies)|mailbox(?:es)?/gi],
+  ['name', /氏名|お名前|名前|顧客名|姓名|フリガナ|ふりがな|宛名|(?:full |first |last )?names?\b/gi],
+  ['address', /住所|所在地|(?<!(?:e-?mail|ip|mac|web)[ \t])(?:home |postal |mailing |physical )?address(?:es)?\b/gi],
+  ['phone', /電話番号|携帯番号|\bTEL\b|FAX番号|(?:tele)?phone numbers?/gi],
+  ['email', /メールアドレス|e-?mail address(?:es)?/gi],
+  ['birthdate', /生年月日|生年月|誕生日|dates? of birth|birth ?dates?|birthdays?|\bDOB\b/gi],
+  ['gender', /性別|\bgender\b/gi],
+  ['other', /注文内容|購入履歴|配送先|年齢|年代|職業|勤務先|所属|ニックネーム|会社名|法人名|社名|登記|顔写真|位置情報|取引価格|契約日/gi],
+];
+
+// A sentence about the data itself: the leak verbs and the words notices use to introduce the list of items.
+const DATA_CONTEXT = /人分|名分|件数|流出|漏え?い|漏洩|漏れ|閲覧|窃取|盗|不正利用|誤送|誤って|紛失|含ま|含む|項目|以下|下記|情報|対象|可能性|leak|expos|stolen|compromis|accessed|breach|includ|affected|obtained|viewed/i;
+const NEGATED = /含まれ(?:て)?(?:い|お)?(?:ない|ません|ず)|含みません|含まない|含んでいない|ございません|ありません|確認されていない|対象外|not (?:include|affected|compromised|exposed|accessed)|no (?:credit card|financial|payment)|were not|was not/i;
+// A background paragraph that explains attack methods (`…を悪用した攻撃のことです`) names data no one lost.
+const EXPLAINING = /(?<!と)(?:の|な)こと(?:です|を(?:指|い))|(?<!と)の事です|攻撃です|手法です|とは[、,]|is a (?:type|kind) of|refers to/;
+// `・カード名義人名` under `流出した情報は以下のとおり` has no cue of its own: a list line inherits its lead's.
+const LIST_ITEM = /^(?:[・•\-*※◦○●■□◆◇]|\(?\d{1,2}[).]|[①-⑳])/;
+
+function dataSentences(text: string, from: number, to: number): Range[] {
+  const out: Range[] = [];
+  let leadQualifies = false;
+  for (const line of splitLines(text, from, to)) {
+    const lineText = text.slice(line.start, line.end);
+    const isItem = LIST_ITEM.test(lineText) || line.end - line.start <= 24;
+    if (isItem && leadQualifies && !NEGATED.test(lineText)) {
+      out.push(line);
+      continue;
+    }
+    if (isItem && DATA_CONTEXT.test(lineText) && !NEGATED.test(lineText)) {
+      // A short heading such as `(2)漏えい件数` introduces the lines under it.
+      out.push(line);
+      leadQualifies = true;
+      continue;
+    }
+    let lineQualifies = false;
+    for (const s of splitSentences(text, line.start, line.end)) {
+      const sentence = text.slice(s.start, s.end);
+      if (NEGATED.test(sentence) || EXPLAINING.test(sentence)) continue;
+      if (DATA_CONTEXT.test(sentence)) {
+        out.push(s);
+        lineQualifies = true;
+      }
+    }
+    if (!isItem) leadQualifies = lineQualifies;
+  }
+  return out;
+}
+
+export function findDataTypes(text: string, from = 0, to = text.length): DataTypeMention[] {
+  const first = new Map<DataType, DataTypeMention>();
+  for (const s of dataSentences(text, from, to)) {
+    const sentence = text.slice(s.start, s.end);
+    for (const [type, pattern] of PATTERNS) {
+      if (first.has(type)) continue;
+      pattern.lastIndex = 0;
+      const m = pattern.exec(sentence);
+      if (m) first.set(type, { value: type, start: s.start + m.index, end: s.start + m.index + m[0].length });
+    }
+  }
+  return [...first.values()].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,131 @@
+import { itemText, type ExtractInput, type ExtractedFacts, type Fact, type Span } from '../../../shared/domain/facts.js';
+import { findAffectedFacts } from './affected-facts.js';
+import { judgeAppi } from './appi.js';
+import { findCaseId } from './case-id.js';
+import { findCategory } from './category.js';
+import { findCausesAndCountermeasures } from './causes-countermeasures.js';
+import { findCves, findProducts } from './cves-products.js';
+import { findDataTypes } from './data-types.js';
+import { findIncidentDates } from './incident-dates.js';
+import { daysBetween, findDates } from './japanese-dates.js';
+import { findKind } from './kind.js';
+import { normalizeText, toOriginalSpan, type NormalizedText } from './normalize-text.js';
+import { findOrganization } from './organization.js';
+import { findReportSeq } from './report-seq.js';
+import { suggestSeverity } from './severity.js';
+
+/** Bumped whenever a rule changes, so stored facts older than the extractor are recomputed. */
+export const EXTRACTOR_VERSION = 1;
+
+// Rules read a bounded prefix of very long texts: a notice states its facts early, and a 1 MB paste must still
+// be read in well under a second.
+const MAX_CHARS = 200_000;
+
+const RELATED = /関連記事|関連リンク|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|Related (?:articles|posts|stories|news)|Read more:/gi;
+const PERSONAL_DATA = /個人情報|個人データ|顧客情報|会員情報|患者情報|利用者情報|お客様(?:の)?情報|応募者情報|視聴者情報|personal (?:information|data)|customer (?:data|information)|\bPII\b/gi;
+const SKIMMING = /スキミング|決済画面(?:の|が)?改ざん|偽の決済|ペイメントアプリケーション(?:の|が)?改ざん|カード情報入力(?:画面|フォーム)|skimm|magecart|fake payment/gi;
+const OUTAGE = /(?:システム|サービス|業務|サイト|サーバー?|校務|決済|営業|診療|受付|ネットワーク)[^。\n]{0,12}?(?:停止|休止|利用できな|ダウン|不能)|障害が発生|outage|downtime|systems? (?:were|was|went) (?:down|offline)|shut down/gi;
+
+function spanOf(norm: NormalizedText, start: number, end: number): Span[] {
+  return start < 0 ? [] : [toOriginalSpan(norm, start, end)];
+}
+
+function fact<T>(norm: NormalizedText, value: T, found: { start: number; end: number } | null): Fact<T> {
+  return { value, evidence: found ? spanOf(norm, found.start, found.end) : [] };
+}
+
+function allSpans(norm: NormalizedText, text: string, pattern: RegExp, limit = 5): Span[] {
+  const out: Span[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null && out.length < limit; m = pattern.exec(text)) {
+    out.push(toOriginalSpan(norm, m.index, m.index + m[0].length));
+  }
+  return out;
+}
+
+function isDate(value: string | null): value is string {
+  return value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
+export function extractFacts(input: ExtractInput): ExtractedFacts {
+  const title = input.title ?? '';
+  const full = itemText(title, input.body ?? '');
+  const norm = normalizeText(full.length > MAX_CHARS ? full.slice(0, MAX_CHARS) : full, title.length);
+  const titleEnd = norm.titleEnd;
+  // Blog pages end with links to other stories (`関連記事はこちらから 日本郵便へ不正アクセス、…約2万9千件…`), whose
+  // figures are not this item's: the text is read up to that marker.
+  RELATED.lastIndex = titleEnd;
+  const related = RELATED.exec(norm.text);
+  const text = related ? norm.text.slice(0, related.index) : norm.text;
+  const sourcePublished = isDate(input.publishedAt) ? input.publishedAt : null;
+
+  const organization = findOrganization(text, titleEnd, input.sourceOrganization);
+  const kind = findKind(text, titleEnd, input.sourceCategory, organization !== null);
+  const categoryFound = kind.value === 'incident' ? findCategory(text, titleEnd, input.sourceCategory) : null;
+  const dates = findIncidentDates(text, titleEnd, sourcePublished, kind.value === 'incident');
+  const publishedAt = sourcePublished ?? dates.publishedAt?.value ?? null;
+  // The feed's date is the publication; where the text writes the same date, that is its evidence.
+  const publishedEvidence = sourcePublished
+    ? findDates(text.slice(0, Math.min(text.length, titleEnd + 400)), sourcePublished).find((d) => d.value === sourcePublished) ?? null
+    : dates.publishedAt;
+
+  const dataTypes = kind.value === 'incident' || kind.value === 'other' ? findDataTypes(text, 0, text.length) : [];
+  const dataTypeFacts = dataTypes.map((d) => fact(norm, d.value, d));
+  const incident = kind.value === 'incident';
+  const none = { value: null, evidence: [] };
+  const affected = incident ? findAffectedFacts(text, titleEnd, norm) : { people: none, records: none, organizations: none };
+  // Reports and guidelines are full of advice; their "countermeasures" are not an incident's.
+  const lists = incident || kind.value === 'advisory' ? findCausesAndCountermeasures(text, titleEnd, text.length) : { causes: [], countermeasures: [] };
+  const categoryEvidence = categoryFound ? spanOf(norm, categoryFound.start, categoryFound.end) : [];
+
+  const appi = judgeAppi({
+    kind: kind.value,
+    category: categoryFound?.value ?? null,
+    categoryEvidence,
+    dataTypes: dataTypeFacts,
+    people: affected.people,
+    records: affected.records,
+    personalDataEvidence: allSpans(norm, text, PERSONAL_DATA, 1),
+    skimmingEvidence: allSpans(norm, text, SKIMMING, 1),
+  });
+
+  const lagFrom = dates.detectedAt?.value ?? dates.occurredAt?.value ?? null;
+  const lag = publishedAt !== null && lagFrom !== null ? daysBetween(lagFrom, publishedAt) : null;
+
+  OUTAGE.lastIndex = 0;
+  const severity = suggestSeverity({
+    kind: kind.value,
+    category: categoryFound?.value ?? null,
+    people: affected.people.value,
+    records: affected.records.value,
+    dataTypes: dataTypes.map((d) => d.value),
+    outage: categoryFound?.value === 'system_failure' || OUTAGE.test(text),
+  });
+
+  return {
+    extractorVersion: EXTRACTOR_VERSION,
+    kind: fact(norm, kind.value, kind.start >= 0 ? kind : null),
+    category: fact(norm, categoryFound?.value ?? null, categoryFound && categoryFound.start >= 0 ? categoryFound : null),
+    organization: fact(norm, organization?.value ?? null, organization && organization.start >= 0 ? organization : null),
+    publishedAt: fact(norm, publishedAt, publishedEvidence),
+    occurredAt: fact(norm, dates.occurredAt?.value ?? null, dates.occurredAt),
+    detectedAt: fact(norm, dates.detectedAt?.value ?? null, dates.detectedAt),
+    reportSeq: (() => {
+      const seq = findReportSeq(text, titleEnd);
+      return fact(norm, seq?.value ?? null, seq);
+    })(),
+    caseId: (() => {
+      const id = findCaseId(text, titleEnd);
+      return fact(norm, id?.value ?? null, id);
+    })(),
+    affected: { people: affected.people, records: affected.records, organizations: affected.organizations },
+    dataTypes: dataTypeFacts,
+    cves: findCves(text).map((c) => fact(norm, c.value, c)),
+    products: findProducts(text).map((p) => fact(norm, p.value, p)),
+    causes: lists.causes.map((c) => fact(norm, c.value, c)),
+    countermeasures: lists.countermeasures.map((c) => fact(norm, c.value, c)),
+    appi: { reportable: appi.reportable, reasons: appi.reasons },
+    disclosureLagDays: lag !== null && lag >= 0 ? lag : null,
+    severity,
+  };
+}
