@@ -88,8 +88,15 @@ export function expectedFor(item: LabelItem, file: string): ExpectedFacts {
   return ExpectedFactsSchema.parse({ ...facts, ...(byFile?.[file] ?? {}) });
 }
 
+/** What the extractor is given for a record: its text, and what the source itself says (date, label, organisation). */
 export function toExtractInput(record: SourceRecord): ExtractInput {
-  return { title: record.title, body: record.body, publishedAt: record.publishedAt, sourceCategory: record.sourceCategory };
+  return {
+    title: record.title,
+    body: record.body,
+    publishedAt: record.publishedAt,
+    sourceCategory: record.sourceCategory,
+    sourceOrganization: record.organization,
+  };
 }
 
 /**

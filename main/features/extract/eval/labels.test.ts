@@ -76,12 +76,20 @@ describe('labels agree with the text and with themselves', () => {
     }
   });
 
-  it('name an organisation spelled in the text, where they name one', () => {
+  it('name an organisation the text or the source\'s own organisation column spells, where they name one', () => {
     for (const c of cases) {
       const accepted = c.expected.organization === null ? [] : [c.expected.organization].flat();
       if (accepted.length === 0) continue;
-      const text = normalizeOrganization(itemText(c.record.title, c.record.body));
-      expect(accepted.some((name) => text.includes(normalizeOrganization(name))), `${c.file} "${c.label.title}"`).toBe(true);
+      const said = normalizeOrganization(`${itemText(c.record.title, c.record.body)}\n${c.record.organization ?? ''}`);
+      expect(accepted.some((name) => said.includes(normalizeOrganization(name))), `${c.file} "${c.label.title}"`).toBe(true);
+    }
+  });
+
+  it('accept the source\'s organisation column wherever a format has one', () => {
+    for (const c of cases) {
+      if (c.record.organization === null) continue;
+      const accepted = c.expected.organization === null ? [] : [c.expected.organization].flat().map(normalizeOrganization);
+      expect(accepted, `${c.file} "${c.label.title}"`).toContain(normalizeOrganization(c.record.organization));
     }
   });
 
