@@ -4,6 +4,7 @@
 // no longer match the imported records, 2 on a usage error.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { extractFacts } from '../extract-facts.js';
 import { buildEvalSet, LabelError, loadLabelFiles, type EvalCase } from './eval-set.js';
 import { scoreCases, type Extract } from './evaluate.js';
 import { formatFailures, formatTable } from './report.js';
@@ -11,15 +12,7 @@ import { FIELDS, summarize } from './score.js';
 
 const USAGE = 'usage: npm run eval -- [--verbose] [--json] [--samples DIR]';
 
-async function loadExtractor(): Promise<Extract> {
-  // Loaded by path at run time so the labels and scorer type-check before the extractor lands.
-  const modulePath = '../extract-facts.js';
-  const loaded = (await import(modulePath)) as { extractFacts?: unknown };
-  if (typeof loaded.extractFacts !== 'function') throw new Error('main/features/extract/extract-facts.ts exports no extractFacts');
-  return loaded.extractFacts as Extract;
-}
-
-async function main(): Promise<number> {
+function main(): number {
   let options: { verbose: boolean; json: boolean; samples: string };
   try {
     const { values } = parseArgs({
@@ -46,15 +39,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  let extract: Extract;
-  try {
-    extract = await loadExtractor();
-  } catch (error) {
-    process.stderr.write(`no extractor to score: ${(error as Error).message}\n`);
-    return 1;
-  }
-
-  const scored = scoreCases(cases, extract);
+  const scored = scoreCases(cases, extractFacts satisfies Extract);
   const overall = summarize(scored.map((s) => s.score));
   const files = [...new Set(cases.map((c) => c.file))];
   const byFile = Object.fromEntries(
@@ -72,4 +57,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+process.exitCode = main();
