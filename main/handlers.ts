@@ -4,6 +4,7 @@
 import type { Channel, Output, ParsedInput } from '../shared/ipc/contract.js';
 import type { Connection } from './db/database.js';
 import { correctFact } from './features/facts/facts-repository.js';
+import type { FactsRefresher } from './features/facts/facts-refresher.js';
 import { importFiles } from './features/import/import-files.js';
 import { readDemoFile } from './features/import/demo-data.js';
 import { listImports, undoImport } from './features/import/import-history-repository.js';
@@ -30,12 +31,22 @@ export interface HandlerDeps {
   spawnParser?: SpawnParser;
   /** Where progress events go; transports subscribe to it. */
   events: EventHub;
+  /** Reads the facts of new and changed items after each import (in the background). */
+  facts?: FactsRefresher;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { db } = deps;
   const importOptions = { actor: deps.actor, spawnParser: deps.spawnParser };
   const jobs = new ImportJobs(deps.events);
+  // The import answers once its rows are committed; facts follow in the background.
+  const afterImport = async <T>(work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } finally {
+      deps.facts?.schedule();
+    }
+  };
   return {
     'app.info': async () => ({ version: deps.version, databasePath: db.path, transport: deps.transport }),
     'board.load': (input) => loadBoard(db, input.search, input.limitPerColumn),
@@ -43,17 +54,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'items.move': (input) => moveItem(db, input.id, input.to, deps.actor),
     'items.correct': (input) => correctFact(db, { id: input.id, field: input.field, value: input.value, by: deps.actor }),
     'import.files': (input) =>
-      jobs.run(input.jobId, (job) =>
+      afterImport(jobs.run(input.jobId, (job) =>
         importFiles(
           db,
           input.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') })),
           { ...importOptions, ...job },
         ),
-      ),
-    'import.demo': (input) => jobs.run(input.jobId, (job) => importFiles(db, [readDemoFile()], { ...importOptions, ...job })),
+      )),
+    'import.demo': (input) => afterImport(jobs.run(input.jobId, (job) => importFiles(db, [readDemoFile()], { ...importOptions, ...job }))),
     'import.text': (input) =>
-      jobs.run(input.jobId, (job) =>
-        importFiles(db, [{ name: PASTED_TEXT_NAME, bytes: Buffer.from(input.text, 'utf8') }], { ...importOptions, ...job }),
+      afterImport(
+        jobs.run(input.jobId, (job) =>
+          importFiles(db, [{ name: PASTED_TEXT_NAME, bytes: Buffer.from(input.text, 'utf8') }], { ...importOptions, ...job }),
+        ),
       ),
     'import.cancel': async (input) => ({ cancelled: jobs.cancel(input.jobId) }),
     'imports.list': (input) => listImports(db, input.limit),

@@ -5,12 +5,15 @@ import { userInfo } from 'node:os';
 import type { Connection } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
 import { EventHub } from './events/event-hub.js';
+import { defaultExtractor } from './features/facts/default-extractor.js';
+import { FactsRefresher } from './features/facts/facts-refresher.js';
 import { createHandlers, type HandlerDeps, type Handlers } from './handlers.js';
 
 export interface Services {
   db: Connection;
   events: EventHub;
   handlers: Handlers;
+  facts: FactsRefresher;
   close: () => Promise<void>;
 }
 
@@ -33,7 +36,9 @@ export async function openServices(
 ): Promise<Services> {
   const db = await openDatabase(databasePath);
   const events = new EventHub();
+  const facts = new FactsRefresher(db, defaultExtractor, events);
   const handlers = createHandlers({
+    facts,
     events,
     db,
     version: options.version ?? readAppVersion(),
@@ -42,5 +47,16 @@ export async function openServices(
     openExternal: options.openExternal,
     spawnParser: options.spawnParser,
   });
-  return { db, events, handlers, close: () => db.close() };
+  // Items imported before this version of the extractor (or by the CLI) are read now, in the background.
+  facts.schedule();
+  return {
+    db,
+    events,
+    handlers,
+    facts,
+    close: async () => {
+      await facts.stop();
+      await db.close();
+    },
+  };
 }

@@ -3,7 +3,7 @@
 //
 // Exit codes: 0 everything imported/exported; 1 the import finished but some records or files failed
 // (see "errors"); 2 usage error or the database could not be opened; 130 cancelled with Ctrl+C.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,8 @@ import { openDatabase } from '../db/open-database.js';
 import type { Connection } from '../db/database.js';
 import { findItemsLosingTextInCp932, formatItemsAsCsv } from '../features/export/csv-export.js';
 import { listExportedItems } from '../features/export/export-repository.js';
+import { defaultExtractor } from '../features/facts/default-extractor.js';
+import { refreshStaleFacts } from '../features/facts/facts-repository.js';
 import { importFiles, type ImportProgress } from '../features/import/import-files.js';
 import { currentActor } from '../services.js';
 import { collectImportFiles } from './collect-files.js';
@@ -57,11 +59,24 @@ function printSummary(summary: ImportSummary, json: boolean): void {
 function reportProgress(p: ImportProgress): void {
   const file = `[${p.fileIndex + 1}/${p.fileCount}] ${p.fileName}`;
   if (process.stderr.isTTY) {
-    const detail = p.phase === 'reading' ? 'reading…' : `${p.recordsDone}/${p.recordCount} records`;
+    const read = p.bytesTotal ? ` (${Math.round(((p.bytesDone ?? 0) * 100) / p.bytesTotal)}% read)` : '';
+    const detail = p.phase === 'reading' ? 'reading…' : `${p.recordsDone} records${p.phase === 'done' ? '' : read}`;
     process.stderr.write(`\r\x1b[K${file}: ${detail}`);
   } else if (p.phase === 'done') {
     process.stderr.write(`${file}: ${p.recordCount} records\n`);
   }
+}
+
+/** Reads the facts of new and changed items (the app does this in the background; the CLI waits). */
+async function readFacts(db: Connection, signal?: AbortSignal): Promise<void> {
+  await refreshStaleFacts(db, defaultExtractor, {
+    signal,
+    batchSize: 500,
+    onProgress: ({ done, total }) => {
+      if (total > 0 && process.stderr.isTTY) process.stderr.write(`\r\x1b[Kreading facts: ${done}/${total}`);
+    },
+  });
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 }
 
 async function runImport(args: string[]): Promise<number> {
@@ -76,13 +91,16 @@ async function runImport(args: string[]): Promise<number> {
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
   process.once('SIGINT', onInterrupt);
-  const summary = await withDatabase(values.db ?? defaultDatabasePath(), (db) =>
-    importFiles(
+  const summary = await withDatabase(values.db ?? defaultDatabasePath(), async (db) => {
+    const result = await importFiles(
       db,
-      files.map((path) => ({ name: basename(path), bytes: readFileSync(path) })),
+      // By path: the parser process reads each file in chunks, so a file of any size is never held whole.
+      files.map((path) => ({ name: basename(path), path })),
       { actor: currentActor(), signal: controller.signal, onProgress: reportProgress },
-    ),
-  ).finally(() => process.off('SIGINT', onInterrupt));
+    );
+    await readFacts(db, controller.signal);
+    return result;
+  }).finally(() => process.off('SIGINT', onInterrupt));
   if (process.stderr.isTTY) process.stderr.write('\n');
   summary.errors.unshift(...errors);
   summary.failed += errors.length;
@@ -111,7 +129,11 @@ async function runExport(args: string[]): Promise<number> {
   if (values.format !== 'json' && values.format !== 'csv') throw new UsageError('--format must be json or csv');
   if (values.encoding !== 'utf-8' && values.encoding !== 'cp932') throw new UsageError('--encoding must be utf-8 or cp932');
   const encoding = values.encoding;
-  const items = await withDatabase(values.db ?? defaultDatabasePath(), listExportedItems);
+  // Facts of items imported by an older version are read first, so the export always carries them.
+  const items = await withDatabase(values.db ?? defaultDatabasePath(), async (db) => {
+    await readFacts(db);
+    return listExportedItems(db);
+  });
   const data = values.format === 'json' ? `${JSON.stringify(items, null, 2)}\n` : formatItemsAsCsv(items, encoding);
   if (values.format === 'csv' && encoding === 'cp932') {
     const lossy = findItemsLosingTextInCp932(items);

@@ -2,7 +2,7 @@
 // send the Authorization header, so the stream is read with fetch, and the reconnecting EventSource would
 // otherwise have given us is done here: after the stream ends or fails, wait (0.5 s, doubling to 10 s) and
 // connect again. Blocks that are not a known AppEvent are dropped: a broken event must not stop the others.
-import type { AppEvent, ImportProgressEvent, SubscribeToEvents } from '../../shared/ipc/events.js';
+import type { AppEvent, FactsProgressEvent, ImportProgressEvent, SubscribeToEvents } from '../../shared/ipc/events.js';
 import { takeLaunchToken } from './http-client.js';
 
 export const FIRST_RETRY_MS = 500;
@@ -89,6 +89,10 @@ function isImportProgress(value: unknown): value is ImportProgressEvent {
   );
 }
 
+function isFactsProgress(p: unknown): p is FactsProgressEvent {
+  return typeof p === 'object' && p !== null && 'done' in p && 'total' in p && isCount(p.done) && isCount(p.total);
+}
+
 /** The event in one `data:` payload, or null for anything malformed or unknown. */
 export function parseAppEvent(data: string): AppEvent | null {
   let value: unknown;
@@ -100,6 +104,9 @@ export function parseAppEvent(data: string): AppEvent | null {
   if (typeof value !== 'object' || value === null || !('name' in value) || !('payload' in value)) return null;
   if (value.name === 'import.progress' && isImportProgress(value.payload)) {
     return { name: 'import.progress', payload: value.payload };
+  }
+  if (value.name === 'facts.progress' && isFactsProgress(value.payload)) {
+    return { name: 'facts.progress', payload: value.payload };
   }
   return null;
 }

@@ -30,6 +30,9 @@ export function createAppStores(api: TriageApi, subscribe?: SubscribeToEvents): 
       case 'import.progress':
         imports.getState().importProgressed(event.payload);
         break;
+      case 'facts.progress':
+        if (event.payload.done >= event.payload.total) void board.getState().factsRead();
+        break;
     }
   });
   return { board, imports, history };

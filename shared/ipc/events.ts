@@ -9,11 +9,22 @@ export interface ImportProgressEvent {
   fileName: string;
   phase: 'reading' | 'writing' | 'done';
   recordsDone: number;
+  /** While a file streams in, an estimate from the bytes read so far; exact at 'done'. */
   recordCount: number;
+  /** Bytes of the file read so far and in all: moves while the file is still being read. */
+  bytesDone?: number;
+  bytesTotal?: number;
+}
+
+/** Facts being read from new or changed items in the background (after an import, or a newer extractor). */
+export interface FactsProgressEvent {
+  done: number;
+  total: number;
 }
 
 export interface AppEvents {
   'import.progress': ImportProgressEvent;
+  'facts.progress': FactsProgressEvent;
 }
 
 export type AppEventName = keyof AppEvents;

@@ -46,6 +46,8 @@ export interface BoardState {
   cardOpened: (id: number) => Promise<void>;
   detailClosed: () => void;
   sourceLinkOpened: (url: string) => Promise<void>;
+  /** Main has read the facts of new or changed items: the open detail shows them. */
+  factsRead: () => Promise<void>;
   /** Sets (value) or clears (undefined) the officer's correction of a fact; true when it was saved. */
   factCorrected: (id: number, field: CorrectableField, value: unknown) => Promise<boolean>;
   errorDismissed: () => void;
@@ -176,6 +178,13 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
         // Electron opened it in the system browser; the browser shell cannot, so the page opens a tab,
         // and only for a plain web address (the server has vetted it too).
         if (!result.value.opened && isWebUrl(result.value.url)) openWindow(result.value.url);
+      },
+
+      factsRead: async () => {
+        const id = get().selectedId;
+        if (id === null) return;
+        const result = await api['items.get']({ id });
+        if (result.ok && get().selectedId === id) set({ detail: result.value });
       },
 
       factCorrected: async (id, field, value) => {
