@@ -23,6 +23,8 @@ export interface AppiInput {
   personalDataEvidence: Span[];
   /** Offsets of web-skimming or fake-payment-page phrases. */
   skimmingEvidence: Span[];
+  /** The text says no personal data leaked (`外部への流出はない`, `情報漏洩は一切ない`). */
+  saysNoLeak: boolean;
 }
 
 export interface AppiResult {
@@ -42,6 +44,9 @@ function evidenceOf(types: AppiInput['dataTypes'], set: ReadonlySet<DataType>): 
 export function judgeAppi(input: AppiInput): AppiResult {
   const personal = input.dataTypes.some((t) => t.value !== 'other') || input.personalDataEvidence.length > 0;
   if (input.kind !== 'incident' || !personal) return { reportable: null, reasons: [] };
+  // An attack that reached no personal data obliges no report: `組合員の個人情報は異なる環境で管理し、外部への流出はない`.
+  const knownData = input.dataTypes.some((t) => t.value !== 'other');
+  if (input.saysNoLeak && !knownData) return { reportable: false, reasons: [] };
   const reasons: AppiResult['reasons'] = [];
   const sensitive = evidenceOf(input.dataTypes, SENSITIVE);
   if (sensitive) reasons.push({ value: 'sensitive', evidence: sensitive });

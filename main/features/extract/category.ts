@@ -14,6 +14,8 @@ export interface CategoryMention {
 // In priority order: when a title names two things (`不正アクセスによる個人情報流出・フィッシングメール`), the one
 // named first wins; the order below only breaks ties at the same offset and ranks body evidence.
 const CUES: ReadonlyArray<[Category, RegExp]> = [
+  // A server abused to host malware was broken into; the malware is not what infected the victim.
+  ['unauthorized_access', /(?:マルウ[ェエ]ア|不正(?:な)?プログラム|不正ファイル)(?:を|が)?(?:設置|仕掛け|ホスト|アップロード)|踏み台/gi],
   ['ransomware', /ランサム(?:ウェ|ウエ)ア|身代金|ransomware|lockbit|暗号化(?:され|被害)/gi],
   ['ddos', /DDoS|DoS攻撃|サービス(?:妨害|拒否)攻撃|denial[- ]of[- ]service|大量の(?:アクセス|通信)/gi],
   ['phishing_fraud', /フィッシング|サポート詐欺|詐欺|なりすまし(?:メール)?による(?:送金|振込|詐取)|偽(?:サイト|の警告|メール)|ビジネスメール詐欺|\bBEC\b|phishing|scam|fraud/gi],

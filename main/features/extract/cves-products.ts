@@ -29,7 +29,7 @@ const PRODUCT_NAMES = [
   'Microsoft Exchange Server', 'Microsoft Exchange', 'Exchange Server', 'Microsoft 365', 'Office 365', 'Microsoft Office',
   'Microsoft Word', 'Microsoft Excel', 'Microsoft Teams', 'Microsoft Edge', 'Internet Explorer', 'SharePoint', 'OneDrive',
   'Outlook', 'Windows Server', 'Windows', 'Active Directory', 'Azure AD', 'Entra ID', 'Remote Desktop',
-  'Google フォーム', 'Google Forms', 'Google ドライブ', 'Google Drive', 'Google Workspace', 'Gmail', 'Google Chrome', 'Chrome',
+  'Google フォーム', 'Google Forms', 'Google ドライブ', 'Google Drive', 'Google Workspace', 'Google Chrome', 'Chrome',
   'Firefox', 'Safari', 'iOS', 'iPadOS', 'macOS', 'Android',
   'FortiOS', 'FortiGate', 'FortiClient', 'FortiWeb', 'Pulse Connect Secure', 'Ivanti Connect Secure', 'Pulse Secure',
   'Citrix ADC', 'Citrix Gateway', 'NetScaler', 'Cisco ASA', 'Cisco IOS XE', 'Cisco IOS', 'Palo Alto PAN-OS', 'PAN-OS',
@@ -62,9 +62,23 @@ function productKey(value: string): string {
   return value.replace(/\s+/g, '').replace(/\d+(?:\.\d+)*$/, '').toLowerCase();
 }
 
+// The named system or service that failed or was abused, quoted: `IaaSシステム「Jip-Base」`,
+// `『リクナビDMPフォロー』サービス`. A quoted site name (`「象印でショッピング」サイト`) is a shop, not a product.
+const QUOTED_SYSTEM = /(?:システム|基盤|ソフトウェア|アプリ|ツール)[「『](?<a>[^」』\n]{2,30})[」』]|[「『](?<b>[^」』\n]{2,30})[」』](?:サービス|システム)(?![^\n]{0,2}(?:サイト|ページ))/g;
+
 export function findProducts(text: string): TermMention[] {
   const seen = new Set<string>();
   const out: TermMention[] = [];
+  QUOTED_SYSTEM.lastIndex = 0;
+  for (let m = QUOTED_SYSTEM.exec(text); m !== null; m = QUOTED_SYSTEM.exec(text)) {
+    const value = (m.groups?.a ?? m.groups?.b ?? '').trim();
+    if (value.length < 2 || /サイト|ページ|ショップ|ストア|について|の/.test(value)) continue;
+    const start = m.index + m[0].indexOf(value);
+    const key = productKey(value);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ value, start, end: start + value.length });
+  }
   PRODUCT_PATTERN.lastIndex = 0;
   for (let m = PRODUCT_PATTERN.exec(text); m !== null; m = PRODUCT_PATTERN.exec(text)) {
     const value = m[0].trim();

@@ -22,7 +22,8 @@ export const EXTRACTOR_VERSION = 1;
 const MAX_CHARS = 200_000;
 
 const RELATED = /関連記事|関連リンク|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|Related (?:articles|posts|stories|news)|Read more:/gi;
-const PERSONAL_DATA = /個人情報|個人データ|顧客情報|会員情報|患者情報|利用者情報|お客様(?:の)?情報|応募者情報|視聴者情報|personal (?:information|data)|customer (?:data|information)|\bPII\b/gi;
+const NO_LEAK = /(?:流出|漏え?い|漏洩)(?:等)?(?:は|の(?:事実|可能性|形跡)は)(?:一切)?(?:ない|なかった|ありません|ございません|確認されていない|確認されておりません|認められない)|no (?:evidence|indication) (?:of|that) (?:any )?(?:personal|customer) data|no (?:personal|customer) (?:data|information) was (?:accessed|compromised)/i;
+const PERSONAL_DATA = /情報漏え?い|情報漏洩|情報流出|個人情報|個人データ|顧客情報|会員情報|患者情報|利用者情報|お客様(?:の)?情報|応募者情報|視聴者情報|personal (?:information|data)|customer (?:data|information)|\bPII\b/gi;
 const SKIMMING = /スキミング|決済画面(?:の|が)?改ざん|偽の決済|ペイメントアプリケーション(?:の|が)?改ざん|カード情報入力(?:画面|フォーム)|skimm|magecart|fake payment/gi;
 const OUTAGE = /(?:システム|サービス|業務|サイト|サーバー?|校務|決済|営業|診療|受付|ネットワーク)[^。\n]{0,12}?(?:停止|休止|利用できな|ダウン|不能)|障害が発生|outage|downtime|systems? (?:were|was|went) (?:down|offline)|shut down/gi;
 
@@ -59,9 +60,13 @@ export function extractFacts(input: ExtractInput): ExtractedFacts {
   const text = related ? norm.text.slice(0, related.index) : norm.text;
   const sourcePublished = isDate(input.publishedAt) ? input.publishedAt : null;
 
-  const organization = findOrganization(text, titleEnd, input.sourceOrganization);
+  // The kind decides whose name to prefer (the victim of an incident, the publisher of a report), and a named
+  // organisation helps decide the kind: a first guess, then the kind again with the organisation known.
+  const firstGuess = findKind(text, titleEnd, input.sourceCategory, true);
+  const organization = findOrganization(text, titleEnd, input.sourceOrganization, firstGuess.value !== 'incident');
   const kind = findKind(text, titleEnd, input.sourceCategory, organization !== null);
-  const categoryFound = kind.value === 'incident' ? findCategory(text, titleEnd, input.sourceCategory) : null;
+  // Advisories have a category too (a phishing wave is phishing_fraud, an Emotet warning malware).
+  const categoryFound = kind.value === 'incident' || kind.value === 'advisory' ? findCategory(text, titleEnd, input.sourceCategory) : null;
   const dates = findIncidentDates(text, titleEnd, sourcePublished, kind.value === 'incident');
   const publishedAt = sourcePublished ?? dates.publishedAt?.value ?? null;
   // The feed's date is the publication; where the text writes the same date, that is its evidence.
@@ -69,13 +74,12 @@ export function extractFacts(input: ExtractInput): ExtractedFacts {
     ? findDates(text.slice(0, Math.min(text.length, titleEnd + 400)), sourcePublished).find((d) => d.value === sourcePublished) ?? null
     : dates.publishedAt;
 
-  const dataTypes = kind.value === 'incident' || kind.value === 'other' ? findDataTypes(text, 0, text.length) : [];
+  const dataTypes = findDataTypes(text, 0, text.length);
   const dataTypeFacts = dataTypes.map((d) => fact(norm, d.value, d));
   const incident = kind.value === 'incident';
   const none = { value: null, evidence: [] };
   const affected = incident ? findAffectedFacts(text, titleEnd, norm) : { people: none, records: none, organizations: none };
-  // Reports and guidelines are full of advice; their "countermeasures" are not an incident's.
-  const lists = incident || kind.value === 'advisory' ? findCausesAndCountermeasures(text, titleEnd, text.length) : { causes: [], countermeasures: [] };
+  const lists = findCausesAndCountermeasures(text, titleEnd, text.length);
   const categoryEvidence = categoryFound ? spanOf(norm, categoryFound.start, categoryFound.end) : [];
 
   const appi = judgeAppi({
@@ -87,6 +91,7 @@ export function extractFacts(input: ExtractInput): ExtractedFacts {
     records: affected.records,
     personalDataEvidence: allSpans(norm, text, PERSONAL_DATA, 1),
     skimmingEvidence: allSpans(norm, text, SKIMMING, 1),
+    saysNoLeak: NO_LEAK.test(text),
   });
 
   const lagFrom = dates.detectedAt?.value ?? dates.occurredAt?.value ?? null;

@@ -19,7 +19,7 @@ const ORG_TOKEN = new RegExp(
     String.raw`(?:株式会社|有限会社|合同会社|\(株\)|\(有\))[ \t]?${NAME}{1,24}`,
     String.raw`(?:(?:一般|公益)?(?:社団|財団)法人|(?:学校|医療|社会福祉|独立行政|国立大学|地方独立行政|特定非営利活動)法人)[ \t]?${NAME}{1,24}`,
     String.raw`${NAME}{1,24}?(?:株式会社|\(株\)|有限会社|合同会社)`,
-    String.raw`${NAME}{1,24}?${SUFFIX}(?![一-龥])`,
+    String.raw`${NAME}{2,24}?${SUFFIX}(?![一-龥])`,
     String.raw`(?<![A-Za-z])[A-Z][\w&.\-]*(?:[ \t][A-Z][\w&.\-]*){0,4},?[ \t](?:Inc|Ltd|Corp|Corporation|Co|LLC|PLC|GmbH|AG|Limited|Holdings|Group)\b\.?`,
   ].join('|'),
   'g',
@@ -30,6 +30,14 @@ const HAS_SUFFIX = new RegExp(String.raw`(?:${SUFFIX}|株式会社|\(株\)|法�
 // Words that name a thing, a role or an event, never an organisation.
 const GENERIC = /個人情報|情報|不正|アクセス|マルウ|ウイルス|ウィルス|ランサム|フィッシング|攻撃|脆弱性|メール|詐欺|被害|セキュリティ|システム|サーバ|データ|パソコン|^PC$|USB|アカウント|注意喚起|顧客|会員|お客様|当社|弊社|本学|本校|当院|同社|同省|同市|従業員|社員|職員|委託|第三者|海外|ハードディスク|廃棄|受託|漏え?い|漏洩|流出|紛失|盗難|障害|感染|誤送|サイト|ページ|フォーム|ガイドライン|報告|公表|お知らせ|お詫び|について|関する|調査|対策|報告書|ガイド|手口|事件|事故|脅威|インシデント|監督官庁|所轄|警察|クレジットカード|カード会社|本社|子会社|各社|親会社|会社$|^[0-9.-]+$|\d(?:年|月|日|件|名|人)/;
 const REPORTER = /個人情報保護委員会|JPCERT|^IPA|情報処理推進機構|NISC|警察|警視庁|県警|フィッシング対策協議会|消費者庁|経済産業省|金融庁|総務省(?:は|が)?(?:、)?(?:全国|自治体)|CISA|FBI/;
+const VICTIM_CUE = /不正アクセス|流出|漏え?い|漏洩|紛失|盗難|誤送|被害|感染|お詫び|おわび|攻撃を受け|発覚|判明|breach|leak|attack|stolen/i;
+
+function lineAround(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('\n', at)) + 1;
+  const ends = [text.indexOf('。', at), text.indexOf('\n', at)].filter((i) => i >= 0);
+  return text.slice(start, ends.length > 0 ? Math.min(...ends) : text.length);
+}
+
 const TRAILING_THING = /(?:の)?(?:公式)?(?:Web|ウェブ|EC|通販|ネット|オンライン)?(?:サイト|サーバー?|システム|ホームページ|HP|ショップ|ストア)$/;
 
 function acceptable(name: string, requireSuffix: boolean): boolean {
@@ -61,7 +69,7 @@ function fromLeadingToken(text: string, from: number, to: number): OrganizationM
   const rest = text.slice(from + m[0].length - 1, to);
   // `UC Card をかたる…`: a brand split by a space, or an impersonated one, is not the victim.
   if (/^[A-Za-z]/.test(name) && (/^[A-Za-z]/.test(rest) || name.length < 3)) return null;
-  if (/^(?:をかた|を騙|を装|になりすま)/.test(rest.replace(/^\S*[ \t]*/, ''))) return null;
+  if (/^(?:をかた|を騙|を装|になりすま)/.test(rest)) return null;
   return acceptable(name, !/^[A-Za-z]/.test(name)) ? mention(name, from) : null;
 }
 
@@ -123,7 +131,7 @@ function orgTokens(text: string, from: number, to: number): OrganizationMention[
   return out;
 }
 
-export function findOrganization(text: string, titleEnd: number, sourceOrganization?: string | null): OrganizationMention | null {
+export function findOrganization(text: string, titleEnd: number, sourceOrganization?: string | null, preferPublisher = false): OrganizationMention | null {
   if (sourceOrganization && sourceOrganization.trim().length > 0) {
     const value = sourceOrganization.normalize('NFKC').trim();
     const at = text.indexOf(value);
@@ -140,7 +148,10 @@ export function findOrganization(text: string, titleEnd: number, sourceOrganizat
   if (titleTokens[0]) return titleTokens[0];
   const bodyStart = Math.min(text.length, titleEnd + 2);
   const subject = fromBodySubject(text, bodyStart);
-  if (subject && !REPORTER.test(subject.value)) return subject;
+  if (subject && (preferPublisher || !REPORTER.test(subject.value))) return subject;
   const bodyTokens = orgTokens(text, bodyStart, Math.min(text.length, bodyStart + 1000));
-  return bodyTokens.find((o) => !REPORTER.test(o.value)) ?? bodyTokens[0] ?? subject ?? null;
+  // A report or an advisory is the publisher's (個人情報保護委員会, JPCERT/CC); an incident is its victim's, named
+  // where the text speaks of the damage, not in a list of affected customers or a mention of the police.
+  if (preferPublisher) return bodyTokens.find((o) => REPORTER.test(o.value)) ?? null;
+  return bodyTokens.find((o) => !REPORTER.test(o.value) && VICTIM_CUE.test(lineAround(text, o.start))) ?? subject ?? null;
 }
