@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { differsOnlyByEncodingLoss, computeContentHash, computeIdentityKey, computeStoryHash, normalizeTitleForIdentity } from './item-identity.js';
+import { coreTitle, differsOnlyByEncodingLoss, computeContentHash, computeIdentityKey, computeStoryHash, normalizeTitleForIdentity } from './item-identity.js';
 
 describe('item identity', () => {
   it('C13 ignores width, spacing and punctuation differences between snapshots of one story', () => {
@@ -37,5 +37,22 @@ describe('item identity', () => {
   it('C2 a Shift_JIS copy that lost characters CP932 lacks is the same text; a real edit is not', () => {
     expect(differsOnlyByEncodingLoss('戶籍の情報〜流出', '?籍の情報～流出')).toBe(true);
     expect(differsOnlyByEncodingLoss('個人情報が流出', '個人情報が流出しました')).toBe(false);
+  });
+
+  it('C13 a leading 【label】 and a trailing date are decorations, not the story', () => {
+    const feed = computeIdentityKey({
+      title: '【セキュリティ事件簿#2023-266】東谷株式会社 個人情報漏えいに関するお知らせ 2023年7月18日',
+      publishedAt: '2023-07-18',
+      sourceUrl: null,
+    });
+    const page = computeIdentityKey({ title: '東谷株式会社 個人情報漏えいに関するお知らせ', publishedAt: '2023-07-18', sourceUrl: null });
+    expect(feed).toBe(page);
+    expect(coreTitle('【注意喚起】偽サイトにご注意ください 2023/07/01')).toBe('偽サイトにご注意ください');
+    // A title that is nothing but a label keeps it, and a date inside a title stays.
+    expect(coreTitle('【お知らせ】')).toBe('【お知らせ】');
+    expect(coreTitle('2023年7月18日に発生した障害について')).toBe('2023年7月18日に発生した障害について');
+    expect(
+      computeStoryHash({ title: '【事件簿#1】A社の漏えい 2023年7月18日', publishedAt: '2023-07-18', body: '本文' }),
+    ).toBe(computeStoryHash({ title: 'A社の漏えい', publishedAt: '2023-07-18', body: '本文' }));
   });
 });

@@ -10,9 +10,21 @@ export interface IdentityFields {
   sourceUrl: string | null;
 }
 
+// Decorations a site adds around a story's own title: a leading series or case label in 【】 brackets
+// (【セキュリティ事件簿#2023-266】, 【注意喚起】) and a trailing publication date (… 2023年7月18日). The same
+// notice copied from another page or feed comes without them, and is the same story.
+const LEADING_LABEL = /^(?:\s*【[^】]{1,40}】)+/u;
+const TRAILING_DATE = /[\s　]*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})[\s　]*$/u;
+
+/** The story's own title, without the labels and dates sites decorate it with (never empty). */
+export function coreTitle(title: string): string {
+  const nfkc = title.normalize('NFKC');
+  const core = nfkc.replace(LEADING_LABEL, '').replace(TRAILING_DATE, '').trim();
+  return core.length > 0 ? core : nfkc.trim();
+}
+
 export function normalizeTitleForIdentity(title: string): string {
-  return title
-    .normalize('NFKC')
+  return coreTitle(title)
     .toLowerCase()
     .replace(/[\p{P}\p{S}\p{Z}\s]+/gu, '');
 }
@@ -59,7 +71,7 @@ export function differsOnlyByEncodingLoss(a: string, b: string): boolean {
  */
 export function computeStoryHash(story: { title: string; publishedAt: string | null; body: string }): string {
   return computeContentHash([
-    normalizeTextForComparison(story.title),
+    normalizeTextForComparison(coreTitle(story.title)),
     story.publishedAt,
     normalizeTextForComparison(story.body),
   ]);
