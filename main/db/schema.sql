@@ -2,6 +2,8 @@ CREATE INDEX board_items_by_date ON board_items(published_at DESC, item_id DESC)
 
 CREATE INDEX board_items_by_status_date ON board_items(status, published_at DESC, item_id DESC);
 
+CREATE INDEX board_items_by_status_facets ON board_items(status, kind, category, severity, appi_reportable, source_name, published_at, relevance);
+
 CREATE INDEX bulletin_changes_by_bulletin ON bulletin_changes(bulletin_id, id);
 
 CREATE INDEX bulletin_items_by_item ON bulletin_items(item_id);

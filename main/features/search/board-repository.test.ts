@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempDatabase, type TempDatabase } from '../../testing/temp-database.js';
 import { upsertItems, type ItemFields } from '../import/import-repository.js';
 import { emptyBoardQuery, type BoardPage, type BoardQuery } from './board-query.js';
-import { queryBoard, queryTable } from './board-repository.js';
+import { BM25_MAX_HITS, queryBoard, queryTable } from './board-repository.js';
 import { hasPendingSearchWork, syncSearchIndex } from './search-index-repository.js';
 
 let t: TempDatabase;
@@ -134,6 +134,22 @@ describe('queryBoard', () => {
     expect(byRelevance.columns[0]?.cards.map((c) => c.id)).toEqual([2, 1]);
     const byDate = await queryBoard(t.db, { ...emptyBoardQuery(), text: 'ランサムウェア', sort: 'date_desc' }, ALL_COLUMNS);
     expect(byDate.columns[0]?.cards.map((c) => c.id)).toEqual([1, 2]);
+  });
+
+  it('ranks by title, organisation, then body, newest first, when bm25 would cost too much (many hits)', async () => {
+    // BM25_MAX_HITS + 1 items mention the word in the body; the oldest also has it in its title.
+    await t.db.withTransaction((tx) =>
+      tx.run(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i <= ?)
+         INSERT INTO items (id, identity_key, content_hash, title, published_at, body, created_at, updated_at)
+         SELECT i, 'k' || i, 'h', CASE i WHEN 1 THEN 'ランサムウェア被害' ELSE 'お知らせ ' || i END,
+                date('2020-01-01', '+' || i || ' days'), 'ランサムウェアに感染', 'now', 'now' FROM n`,
+        [BM25_MAX_HITS],
+      ),
+    );
+    const board = await queryBoard(t.db, { ...emptyBoardQuery(), text: 'ランサムウェア' }, { limit: 3, offset: 0, columns: ['new'] });
+    expect(board.columns[0]?.count).toBe(BM25_MAX_HITS + 1);
+    expect(board.columns[0]?.cards.map((c) => c.id)).toEqual([1, BM25_MAX_HITS + 1, BM25_MAX_HITS]);
   });
 
   it('returns highlights as text segments, with a snippet of the body around the first hit', async () => {

@@ -1,7 +1,7 @@
 // Hits of the search terms in the original text, as segments the renderer shows as text nodes: the
 // imported text is hostile, so highlighting must never go through HTML.
 import type { HighlightSegment } from './board-query.js';
-import { normalizeWithOffsets } from './normalize-text.js';
+import { normalizeForSearch, normalizeWithOffsets } from './normalize-text.js';
 
 interface Range {
   start: number;
@@ -11,6 +11,9 @@ interface Range {
 /** Ranges of `original` whose normalised form is one of `terms` (normalised), merged and in order. */
 export function findHits(original: string, terms: readonly string[]): Range[] {
   if (terms.length === 0 || original.length === 0) return [];
+  // Most cards of a search hit in one field only: the native check spares mapping the others.
+  const plain = normalizeForSearch(original);
+  if (!terms.some((term) => plain.includes(term))) return [];
   const normalized = normalizeWithOffsets(original);
   if (!normalized) return [];
   const ranges: Range[] = [];
@@ -53,18 +56,45 @@ export function highlightText(original: string, terms: readonly string[]): Highl
 /** Characters kept around the first hit of a body. */
 const BEFORE = 30;
 const AFTER = 90;
+/** Bodies are searched for their first hit a chunk at a time: mapping offsets costs ~1 µs per character. */
+const CHUNK = 240;
+
+/** Moves an index back to the start of its character (never inside a surrogate pair or before a joining mark). */
+function clusterStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && /[\udc00-\udfff\p{M}\uff9e\uff9f]/u.test(text[i]!)) i -= 1;
+  return i;
+}
+
+/** Start of the first hit in `original`, found without mapping the offsets of the whole text. */
+function firstHitStart(original: string, terms: readonly string[]): number | null {
+  const longest = Math.max(...terms.map((t) => t.length));
+  // A normalised term can stand for several original characters per character (ｶﾞ → ガ).
+  const overlap = 3 * longest + 8;
+  for (let start = 0; start < original.length; ) {
+    const end = Math.min(original.length, clusterStart(original, start + CHUNK));
+    const stop = end >= original.length ? original.length : clusterStart(original, Math.min(original.length, end + overlap));
+    const piece = original.slice(start, stop);
+    const normalized = normalizeForSearch(piece);
+    if (terms.some((term) => normalized.includes(term))) {
+      const hit = findHits(piece, terms).find((h) => start + h.start < end || end >= original.length);
+      if (hit) return start + hit.start;
+    }
+    if (end >= original.length || end <= start) return null;
+    start = end;
+  }
+  return null;
+}
 
 /** A window of a long text around its first hit, "…" marking the cuts; null when no term occurs. */
 export function highlightSnippet(original: string, terms: readonly string[]): HighlightSegment[] | null {
-  const hits = findHits(original, terms);
-  const first = hits[0];
-  if (!first) return null;
-  let from = Math.max(0, first.start - BEFORE);
-  let to = Math.min(original.length, Math.max(first.end, first.start + AFTER));
-  // Never cut a surrogate pair in half.
-  if (from > 0 && /[\udc00-\udfff]/.test(original[from]!)) from -= 1;
-  if (to < original.length && /[\udc00-\udfff]/.test(original[to]!)) to += 1;
-  const segments = toSegments(original, hits, from, to);
+  if (terms.length === 0) return null;
+  const first = firstHitStart(original, terms);
+  if (first === null) return null;
+  const from = clusterStart(original, Math.max(0, first - BEFORE));
+  const to = Math.min(original.length, clusterStart(original, Math.min(original.length, first + AFTER)));
+  const window = original.slice(from, to);
+  const segments = toSegments(window, findHits(window, terms));
   if (from > 0) segments.unshift({ text: '…', hit: false });
   if (to < original.length) segments.push({ text: '…', hit: false });
   return segments;

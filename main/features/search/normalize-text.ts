@@ -4,14 +4,17 @@
 
 /** Code points that NFKC may fold into the character before them: combining marks and the half-width (semi-)voiced marks. */
 const JOINING_MARK = /[\p{M}\uff9e\uff9f]/u;
-// Controls become spaces: the FTS tokenizer treats them as separators and the oracle must agree.
 const CONTROL = /\p{Cc}/gu;
-const WHITESPACE_RUN = /\s+/gu;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** String#toWellFormed, which our ES2023 lib does not declare yet. */
+const SURROGATE = /[\ud800-\udfff]/;
+// Controls become spaces (the FTS tokenizer splits at them and the oracle must agree), and every run of
+// white space and controls becomes one space.
+const SPACE_RUN = /[\s\p{Cc}]+/gu;
+
+/** String#toWellFormed, which our ES2023 lib does not declare yet; the test first skips the slow regex. */
 function toWellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\ufffd');
+  return SURROGATE.test(text) ? text.replace(LONE_SURROGATE, '\ufffd') : text;
 }
 
 /**
@@ -19,7 +22,7 @@ function toWellFormed(text: string): string {
  * become U+FFFD first, since SQLite would store them as U+FFFD anyway.
  */
 export function normalizeForSearch(text: string): string {
-  return toWellFormed(text).normalize('NFKC').toLowerCase().replace(CONTROL, ' ').replace(WHITESPACE_RUN, ' ').trim();
+  return toWellFormed(text).normalize('NFKC').toLowerCase().replace(SPACE_RUN, ' ').trim();
 }
 
 export interface NormalizedWithOffsets {
@@ -48,10 +51,10 @@ export function normalizeWithOffsets(original: string): NormalizedWithOffsets | 
     const start = i;
     i += source.codePointAt(i)! > 0xffff ? 2 : 1;
     while (i < source.length && JOINING_MARK.test(source[i]!)) i += 1;
-    const piece = source.slice(start, i).normalize('NFKC').toLowerCase().replace(CONTROL, ' ');
-    for (const ch of piece.split(/(\s+)/u)) {
-      if (ch.length === 0) continue;
-      if (/^\s+$/u.test(ch)) {
+    const piece = normalizePiece(source.slice(start, i));
+    for (let k = 0; k < piece.length; k++) {
+      const ch = piece[k]!;
+      if (WHITESPACE_CHAR.test(ch)) {
         pendingSpace = text.length > 0;
         continue;
       }
@@ -62,11 +65,23 @@ export function normalizeWithOffsets(original: string): NormalizedWithOffsets | 
         pendingSpace = false;
       }
       text += ch;
-      for (let k = 0; k < ch.length; k++) {
-        starts.push(start);
-        ends.push(i);
-      }
+      starts.push(start);
+      ends.push(i);
     }
   }
   return text === normalizeForSearch(original) ? { text, starts, ends } : null;
+}
+
+const WHITESPACE_CHAR = /\s/u;
+/** Most text repeats a few thousand characters: normalising each once makes highlighting ~10x faster. */
+const pieceCache = new Map<string, string>();
+
+function normalizePiece(piece: string): string {
+  let normalized = pieceCache.get(piece);
+  if (normalized === undefined) {
+    normalized = piece.normalize('NFKC').toLowerCase().replace(CONTROL, ' ');
+    if (pieceCache.size > 20_000) pieceCache.clear();
+    pieceCache.set(piece, normalized);
+  }
+  return normalized;
 }

@@ -42,8 +42,12 @@ describe('0004 full-text search', () => {
     const db = await openDatabase(join(makeTempDir(), 'plan.sqlite'));
     const plan = async (sql: string) =>
       (await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, [])).map((p) => p.detail).join(' | ');
-    expect(await plan(`SELECT item_id FROM board_items b WHERE status = 'new' AND kind = 'incident' ORDER BY published_at DESC, item_id DESC LIMIT 50`))
-      .toMatch(/board_items_by_status_date/);
+    const page = await plan(`SELECT item_id FROM board_items b WHERE status = 'new' ORDER BY published_at DESC, item_id DESC LIMIT 50 OFFSET 100`);
+    expect(page).toMatch(/board_items_by_status_date \(status=\?\)/);
+    expect(page).not.toMatch(/TEMP B-TREE/);
+    // Counting a column under facet filters reads the covering index only.
+    expect(await plan(`SELECT status, count(*) FROM board_items b WHERE kind = 'incident' AND severity IN (3, 4) AND source_name = 'IPA' GROUP BY status`))
+      .toMatch(/COVERING INDEX board_items_by_status_facets/);
     expect(await plan(`SELECT item_id FROM board_items b WHERE 1 ORDER BY published_at DESC, item_id DESC LIMIT 50`))
       .toMatch(/board_items_by_date/);
     expect(await plan(`SELECT rowid FROM search_index WHERE search_index MATCH '"ab"'`)).toMatch(/VIRTUAL TABLE INDEX/);
