@@ -87,10 +87,30 @@ describe('feed encodings (F8)', () => {
     expect(readFeedRecords(be)).toMatchObject({ encoding: 'utf-16be', recordCount: 20 });
   });
 
-  it('F8 accepts Japanese aliases such as CP932 and refuses UTF-32 with a typed error', () => {
+  it('F8 accepts Japanese aliases such as CP932', () => {
     expect(readFeedRecords(reencode('SJIS', 'CP932'))).toMatchObject({ encoding: 'shift_jis', errors: [] });
-    const utf32 = new Uint8Array([0x3c, 0, 0, 0, 0x72, 0, 0, 0]);
-    expect(() => readFeedRecords(utf32)).toThrow(NotTextFileError);
+  });
+
+  // feedparser encoding/utf-32le.xml, utf-32be-bom.xml…: XML allows UTF-32 and TextDecoder cannot read it.
+  it('utf-32le / utf-32be: read from the BOM or the first "<", in both byte orders', () => {
+    const utf32 = (text: string, le: boolean, bom: boolean): Uint8Array => {
+      const points = [...(bom ? '\uFEFF' : '') + text].map((c) => c.codePointAt(0) ?? 0);
+      const out = Buffer.alloc(points.length * 4);
+      points.forEach((cp, i) => (le ? out.writeUInt32LE(cp, i * 4) : out.writeUInt32BE(cp, i * 4)));
+      return out;
+    };
+    for (const le of [true, false]) {
+      for (const bom of [true, false]) {
+        const result = readFeedRecords(utf32(RSS.replace('encoding="UTF-8"', 'encoding="UTF-32"'), le, bom));
+        expect(result).toMatchObject({ encoding: le ? 'utf-32le' : 'utf-32be', recordCount: 20, errors: [] });
+        expect(result.records).toEqual(ORIGINAL.records);
+      }
+    }
+  });
+
+  it('utf-32: a code point past U+10FFFF is not UTF-32 after all and is refused with a typed error', () => {
+    const bad = new Uint8Array([0x3c, 0, 0, 0, 0xff, 0xff, 0xff, 0x7f]);
+    expect(() => readFeedRecords(bad)).toThrow(NotTextFileError);
   });
 });
 

@@ -43,8 +43,30 @@ export function decodeFeedBytes(bytes: Uint8Array): DecodedFeed {
         if (!(retry instanceof UndecodableFileError)) throw retry;
       }
     }
+    const lossy = decodeNearlyUtf8(bytes);
+    if (lossy !== null) return lossy;
     throw error;
   }
+}
+
+// A UTF-8 feed with a stray byte or two (a bad paste, a damaged sector) is read with those bytes replaced, like a
+// browser would, rather than refused whole. Past this many, the file is not UTF-8 and stays refused.
+const MAX_REPLACED_BYTES = 16;
+
+/**
+ * UTF-8 that is valid but for a few bytes, when the file says UTF-8 or says nothing: decoded with U+FFFD in their
+ * place and a warning that says how many. Anything else (Shift_JIS with a bad byte, binary) gives null.
+ */
+function decodeNearlyUtf8(bytes: Uint8Array): DecodedFeed | null {
+  const declared = readDeclaredEncoding(bytes);
+  if (declared !== null && canonicalEncoding(declared) !== 'utf-8') return null;
+  const start = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(start));
+  const written = Buffer.from(bytes.subarray(start)).toString('latin1').split('\u00ef\u00bf\u00bd').length - 1;
+  const replaced = text.split('\uFFFD').length - 1 - written;
+  if (replaced <= 0 || replaced > MAX_REPLACED_BYTES) return null;
+  const what = replaced === 1 ? 'a byte sequence that is' : `${replaced} byte sequences that are`;
+  return { text, encoding: 'utf-8', warnings: [`the file has ${what} not valid UTF-8; each was replaced by "\uFFFD"`] };
 }
 
 function decodeWhole(bytes: Uint8Array): DecodedFeed {
@@ -54,7 +76,16 @@ function decodeWhole(bytes: Uint8Array): DecodedFeed {
     if (text === null) throw new UndecodableFileError([utf16]);
     return { text, encoding: utf16, warnings: [] };
   }
-  if (startsWith(bytes, [0x3c, 0, 0, 0]) || startsWith(bytes, [0, 0, 0, 0x3c])) throw new NotTextFileError('utf-32');
+  const utf32 = sniffUtf32(bytes);
+  if (utf32 !== null) {
+    // A file cut off inside a character loses that character, as for every other encoding (F9).
+    const whole = bytes.length - (bytes.length % 4);
+    const text = decodeUtf32(bytes.subarray(0, whole), utf32);
+    // Not a UTF-32 file after all (a code point past U+10FFFF or a surrogate): as before, not a text file we read.
+    if (text === null) throw new NotTextFileError('utf-32');
+    const cut = whole < bytes.length ? ['the file ends in the middle of a character; the partial character was dropped'] : [];
+    return { text, encoding: utf32, warnings: cut };
+  }
 
   const warnings: string[] = [];
   const declared = readDeclaredEncoding(bytes);
@@ -87,6 +118,10 @@ function decodeWhole(bytes: Uint8Array): DecodedFeed {
   if (declared !== null && hasBom && !agrees(canonicalEncoding(declared))) {
     warnings.push(`the file says encoding "${declared}" but starts with a ${detected.encoding} byte order mark, which wins`);
   }
+  // XML reads a file that declares nothing as UTF-8 (or UTF-16 with its BOM); anything else is a guess, said so.
+  if (declared === null && !hasBom && detected.encoding !== 'utf-8' && !detected.encoding.startsWith('utf-16')) {
+    warnings.push(`the file declares no encoding and is not UTF-8; it was read as ${detected.encoding}, detected from its content`);
+  }
   return { text: detected.text, encoding: detected.encoding, warnings };
 }
 
@@ -108,6 +143,36 @@ function canonicalEncoding(label: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * UTF-32 by its BOM or, without one, by `<` in four bytes (XML 1.0 appendix F). Rare in feeds, but XML allows it
+ * and TextDecoder does not read it (WHATWG dropped UTF-32), so it is decoded here.
+ */
+function sniffUtf32(bytes: Uint8Array): 'utf-32le' | 'utf-32be' | null {
+  if (startsWith(bytes, [0, 0, 0xfe, 0xff]) || startsWith(bytes, [0, 0, 0, 0x3c])) return 'utf-32be';
+  if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0x3c, 0, 0, 0])) return 'utf-32le';
+  return null;
+}
+
+/** Strict UTF-32 of whole 4-byte units: null on a surrogate or a value past U+10FFFF. */
+function decodeUtf32(bytes: Uint8Array, encoding: 'utf-32le' | 'utf-32be'): string | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  let chunk: number[] = [];
+  for (let i = 0; i < bytes.length; i += 4) {
+    const cp = view.getUint32(i, encoding === 'utf-32le');
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
+    if (i === 0 && cp === 0xfeff) continue;
+    chunk.push(cp);
+    // fromCodePoint takes its arguments on the stack: a few thousand at a time.
+    if (chunk.length === 4096) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk = [];
+    }
+  }
+  parts.push(String.fromCodePoint(...chunk));
+  return parts.join('');
 }
 
 /** UTF-16 without a BOM shows itself as `<` next to a NUL byte (XML 1.0 appendix F). */

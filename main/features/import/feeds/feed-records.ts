@@ -54,12 +54,12 @@ export class FeedReadError extends Error {
  * Reads feed bytes. Throws FeedReadError when the file is too large or is not RSS/RDF/Atom, and
  * NotTextFileError or UndecodableFileError (from decode-text) when it is not text at all.
  */
-export function readFeedRecords(bytes: Uint8Array): FeedReadResult {
+export function readFeedRecords(bytes: Uint8Array, options: FeedTextOptions = {}): FeedReadResult {
   if (bytes.byteLength > MAX_FEED_BYTES) {
     throw new FeedReadError('FEED_TOO_LARGE', `the feed is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB; it was not read`);
   }
   const decoded = decodeFeedBytes(bytes);
-  const result = readFeedText(decoded.text);
+  const result = readFeedText(decoded.text, options);
   const warnings = decoded.warnings.map((message) => ({ line: null, message }));
   return { ...result, encoding: decoded.encoding, errors: [...warnings, ...result.errors] };
 }
@@ -67,6 +67,8 @@ export function readFeedRecords(bytes: Uint8Array): FeedReadResult {
 export interface FeedTextOptions {
   /** Tokenize in pieces of this many characters; the result must not change (F18). */
   chunkSize?: number;
+  /** See ItemOptions.keepUntitled: for the conformance runner only, never for an import. */
+  keepUntitled?: boolean;
 }
 
 /** Reads already decoded feed text; `encoding` is left empty for the caller to fill in. */
@@ -89,7 +91,7 @@ export function readFeedText(text: string, options: FeedTextOptions = {}): FeedR
       errors.push({ line, message: `${where}; the incomplete item was dropped` });
       return;
     }
-    const outcome = itemToRecord(item, format, line);
+    const outcome = itemToRecord(item, format, line, { keepUntitled: options.keepUntitled });
     if ('error' in outcome) {
       errors.push({ line, message: outcome.error });
       return;

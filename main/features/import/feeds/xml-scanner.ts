@@ -18,6 +18,8 @@ const NAMESPACE_ALIASES: ReadonlyMap<string, string> = new Map([
   ['http://purl.org/dc/terms/', 'dcterms'],
   ['http://purl.org/rss/1.0/modules/content/', 'content'],
   ['http://www.w3.org/1999/xhtml', 'xhtml'],
+  ['http://www.itunes.com/dtds/podcast-1.0.dtd', 'itunes'],
+  ['http://www.itunes.com/DTDs/PodCast-1.0.dtd', 'itunes'],
 ]);
 
 // Real feeds nest a handful of levels; these bounds stop a hostile file long before htmlparser2's own bookkeeping
@@ -25,6 +27,7 @@ const NAMESPACE_ALIASES: ReadonlyMap<string, string> = new Map([
 export const MAX_XML_DEPTH = 1000;
 const MAX_ATTRIBUTES = 1000;
 const MAX_NAME_CHARS = 1000;
+const MAX_UNDECLARED_REPORTS = 20;
 
 export interface XmlName {
   /** The tag as written (`dc:date`). */
@@ -89,8 +92,9 @@ export function scanXml(source: string, handler: XmlHandler, options: ScanOption
   let inCdata = false;
   let cdataStart = 0;
   let ending = false;
+  const undeclared = new Set<string>();
 
-  const resolve = (qname: string): XmlName => {
+  const resolve = (qname: string, offset: number): XmlName => {
     const colon = qname.indexOf(':');
     const prefix = colon === -1 ? '' : qname.slice(0, colon);
     const local = colon === -1 ? qname : qname.slice(colon + 1);
@@ -98,7 +102,12 @@ export function scanXml(source: string, handler: XmlHandler, options: ScanOption
       const uri = scopes[i]?.prefixes.get(prefix);
       if (uri !== undefined) return { qname, local, alias: aliasOf(uri) };
     }
-    // An undeclared prefix (F9) is read by its usual meaning: `dc:date` is Dublin Core in every real feed.
+    // An undeclared prefix (F9) is read by its usual meaning: `dc:date` is Dublin Core in every real feed. The
+    // file is not namespace-well-formed all the same, which is said once per prefix.
+    if (prefix !== '' && prefix !== 'xml' && !undeclared.has(prefix) && undeclared.size < MAX_UNDECLARED_REPORTS) {
+      undeclared.add(prefix);
+      problems.push({ offset, message: `the prefix "${prefix}:" is used but never declared; it was read by its usual meaning` });
+    }
     return { qname, local, alias: prefix.toLowerCase() };
   };
 
@@ -125,7 +134,7 @@ export function scanXml(source: string, handler: XmlHandler, options: ScanOption
         if (prefixes.size > 0) scopes.push({ depth: starts.length, prefixes });
         starts.push(parser.startIndex);
         handler.open({
-          name: resolve(qname),
+          name: resolve(qname, parser.startIndex),
           attrs,
           start: parser.startIndex,
           selfClosing: text.charCodeAt(parser.endIndex - 1) === SLASH,
