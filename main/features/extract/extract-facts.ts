@@ -21,11 +21,26 @@ export const EXTRACTOR_VERSION = 1;
 // be read in well under a second.
 const MAX_CHARS = 200_000;
 
-const RELATED = /関連記事|関連リンク|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|Related (?:articles|posts|stories|news)|Read more:/gi;
+const RELATED = /あわせてご覧|併せてご覧|関連記事|関連リンク|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|Related (?:articles|posts|stories|news)|Read more:/gi;
 const NO_LEAK = /(?:流出|漏え?い|漏洩)(?:等)?(?:は|の(?:事実|可能性|形跡)は)(?:一切)?(?:ない|なかった|ありません|ございません|確認されていない|確認されておりません|認められない)|no (?:evidence|indication) (?:of|that) (?:any )?(?:personal|customer) data|no (?:personal|customer) (?:data|information) was (?:accessed|compromised)/i;
 const PERSONAL_DATA = /情報漏え?い|情報漏洩|情報流出|個人情報|個人データ|顧客情報|会員情報|患者情報|利用者情報|お客様(?:の)?情報|応募者情報|視聴者情報|personal (?:information|data)|customer (?:data|information)|\bPII\b/gi;
 const SKIMMING = /スキミング|決済画面(?:の|が)?改ざん|偽の決済|ペイメントアプリケーション(?:の|が)?改ざん|カード情報入力(?:画面|フォーム)|skimm|magecart|fake payment/gi;
 const OUTAGE = /(?:システム|サービス|業務|サイト|サーバー?|校務|決済|営業|診療|受付|ネットワーク)[^。\n]{0,12}?(?:停止|休止|利用できな|ダウン|不能)|障害が発生|outage|downtime|systems? (?:were|was|went) (?:down|offline)|shut down/gi;
+
+// Blog pages list other stories (`関連記事はこちらから 日本郵便へ不正アクセス、…約2万9千件…`) whose figures are not
+// this item's. The list runs from the marker to the next full stop; it is blanked with spaces of the same length so
+// every offset stays valid, and the advice after it is still read.
+function blankRelatedLinks(text: string, from: number): string {
+  let out = text;
+  RELATED.lastIndex = from;
+  for (let m = RELATED.exec(out); m !== null; m = RELATED.exec(out)) {
+    const stop = out.indexOf('。', m.index);
+    const end = stop < 0 ? out.length : stop + 1;
+    out = out.slice(0, m.index) + ' '.repeat(end - m.index) + out.slice(end);
+    RELATED.lastIndex = end;
+  }
+  return out;
+}
 
 function spanOf(norm: NormalizedText, start: number, end: number): Span[] {
   return start < 0 ? [] : [toOriginalSpan(norm, start, end)];
@@ -53,11 +68,7 @@ export function extractFacts(input: ExtractInput): ExtractedFacts {
   const full = itemText(title, input.body ?? '');
   const norm = normalizeText(full.length > MAX_CHARS ? full.slice(0, MAX_CHARS) : full, title.length);
   const titleEnd = norm.titleEnd;
-  // Blog pages end with links to other stories (`関連記事はこちらから 日本郵便へ不正アクセス、…約2万9千件…`), whose
-  // figures are not this item's: the text is read up to that marker.
-  RELATED.lastIndex = titleEnd;
-  const related = RELATED.exec(norm.text);
-  const text = related ? norm.text.slice(0, related.index) : norm.text;
+  const text = blankRelatedLinks(norm.text, titleEnd);
   const sourcePublished = isDate(input.publishedAt) ? input.publishedAt : null;
 
   // The kind decides whose name to prefer (the victim of an incident, the publisher of a report), and a named
