@@ -65,6 +65,7 @@ describe('createEventStreamParser', () => {
 describe('parseAppEvent', () => {
   it('accepts import progress and nothing malformed or unknown', () => {
     expect(parseAppEvent(JSON.stringify({ name: 'import.progress', payload: progress() }))).toEqual({ name: 'import.progress', payload: progress() });
+    expect(parseAppEvent(JSON.stringify({ name: 'facts.progress', payload: { done: 3, total: 5 } }))).toEqual({ name: 'facts.progress', payload: { done: 3, total: 5 } });
     for (const bad of [
       'not json',
       'null',
@@ -74,6 +75,8 @@ describe('parseAppEvent', () => {
       JSON.stringify({ name: 'import.progress', payload: { ...progress(), phase: 'exploding' } }),
       JSON.stringify({ name: 'import.progress', payload: { ...progress(), recordsDone: -1 } }),
       JSON.stringify({ name: 'import.progress', payload: { ...progress(), jobId: 7 } }),
+      JSON.stringify({ name: 'facts.progress', payload: { done: 1 } }),
+      JSON.stringify({ name: 'facts.progress', payload: { done: 1.5, total: 2 } }),
     ]) {
       expect(parseAppEvent(bad), bad).toBeNull();
     }
@@ -101,7 +104,7 @@ describe('createHttpEvents', () => {
     stream.write(line({ name: 'import.progress', payload: progress({ phase: 'writing', recordsDone: 500, recordCount: 1000 }) }).slice(20));
     await vi.waitFor(() => expect(received).toHaveLength(2));
 
-    expect(received.map((e) => [e.payload.fileName, e.payload.phase])).toEqual([
+    expect(received.map((e) => (e.name === 'import.progress' ? [e.payload.fileName, e.payload.phase] : e.name))).toEqual([
       ['注意喚起.rss', 'reading'],
       ['feed.rss', 'writing'],
     ]);

@@ -133,10 +133,11 @@ describe('correctFact', () => {
     await correctFact(temp.db, { id: 1, field: 'category', value: undefined, by: 'suzuki', now });
     expect((await listExportedItems(temp.db))[0]?.category).toBe('loss');
     const history = await listFieldChanges(temp.db, 1);
+    // From → to as the officer saw it: the suggestion before the first correction and after clearing.
     expect(history.map((h) => [h.field, h.from, h.to, h.changedBy])).toEqual([
-      ['category', 'theft', null, 'suzuki'],
+      ['category', 'theft', 'loss', 'suzuki'],
       ['affected.people', null, 1200, 'sato'],
-      ['category', null, 'theft', 'sato'],
+      ['category', 'loss', 'theft', 'sato'],
     ]);
   });
 

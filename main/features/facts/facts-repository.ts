@@ -38,6 +38,7 @@ export interface RefreshOptions {
 interface StaleRow {
   id: number;
   title: string;
+  organization: string | null;
   body: string;
   published_at: string | null;
   source_category: string | null;
@@ -104,7 +105,7 @@ export async function refreshStaleFacts(db: Connection, extractor: FactExtractor
   options.onProgress?.({ done, total });
   while (!options.signal?.aborted) {
     const rows = await db.all<StaleRow>(
-      `SELECT items.id, title, body, published_at, source_category, items.content_hash ${STALE} AND items.id > ?
+      `SELECT items.id, title, items.organization, body, published_at, source_category, items.content_hash ${STALE} AND items.id > ?
        ORDER BY items.id LIMIT ?`,
       [extractor.version, afterId, batchSize],
     );
@@ -116,6 +117,7 @@ export async function refreshStaleFacts(db: Connection, extractor: FactExtractor
         body: row.body,
         publishedAt: row.published_at,
         sourceCategory: row.source_category,
+        sourceOrganization: row.organization,
       }),
     }));
     await db.withTransaction((tx) => writeFacts(tx, read, now().toISOString()));
@@ -186,6 +188,10 @@ export async function correctFact(db: Connection, input: CorrectFactInput): Prom
     );
     const toJson = clearing ? null : JSON.stringify(value);
     if ((previous?.value_json ?? null) === toJson) return;
+    // The history says what the officer saw change: the suggestion when there was no correction yet, and
+    // the suggestion again when a correction is cleared.
+    const facts = await tx.get<{ facts_json: string }>('SELECT facts_json FROM item_facts WHERE item_id = ?', [input.id]);
+    const suggestion = facts ? JSON.stringify(suggestedValue(JSON.parse(facts.facts_json) as ExtractedFacts, input.field) ?? null) : null;
     if (clearing) {
       await tx.run('DELETE FROM item_corrections WHERE item_id = ? AND field = ?', [input.id, input.field]);
     } else {
@@ -198,7 +204,7 @@ export async function correctFact(db: Connection, input: CorrectFactInput): Prom
     }
     await tx.run(
       'INSERT INTO field_changes (item_id, field, from_json, to_json, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?)',
-      [input.id, input.field, previous?.value_json ?? null, toJson, at, input.by],
+      [input.id, input.field, previous?.value_json ?? suggestion, toJson ?? suggestion, at, input.by],
     );
   });
   return getItemFacts(db, input.id);

@@ -79,7 +79,18 @@ export function FactsSection({ detail, onActiveField, onCorrect }: Props) {
                 ) : (
                   <>
                     <span className="fact-value" title={row.corrected ? undefined : tooltip(row)} tabIndex={0}>
-                      <bdi>{formatFactValue(t, row.editor, row.value)}</bdi>
+                      {row.editor.type === 'lines' && Array.isArray(row.value) && row.value.length > 1 ? (
+                        // Causes and countermeasures are sentences: one per line, as bulletins reuse them.
+                        <ul className="fact-list">
+                          {row.value.map((line, index) => (
+                            <li key={index}>
+                              <bdi>{String(line)}</bdi>
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        <bdi>{formatFactValue(t, row.editor, row.value)}</bdi>
+                      )}
                     </span>
                     {row.field === 'severity' && !row.corrected && severityReasons.length > 0 && (
                       <span className="muted fact-note">
