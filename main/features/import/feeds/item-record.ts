@@ -3,6 +3,7 @@
 // a tag, a handler or a live URL into the renderer (F10), and only http(s) links become sourceUrl (F11).
 import { MAX_FIELD_CHARS } from '../build-source-record.js';
 import { parseDate } from '../parse-date.js';
+import { parseFeedDate } from './feed-dates.js';
 import type { SourceRecord } from '../source-record.js';
 import { isNative } from './feed-items.js';
 import type { CapturedField, FeedFormat, RawItem } from './feed-items.js';
@@ -62,7 +63,7 @@ export function itemToRecord(item: RawItem, format: FeedFormat, line: number, op
       title,
       body,
       organization: null,
-      publishedAt: read.dateRaw === null ? null : parseDate(read.dateRaw),
+      publishedAt: read.dateRaw === null ? null : (parseDate(read.dateRaw) ?? parseFeedDate(read.dateRaw)),
       publishedAtRaw: read.dateRaw,
       sourceCategory: read.categories[0] ?? null,
       sourceUrl,
