@@ -85,7 +85,8 @@ export function findCategory(text: string, titleEnd: number, sourceCategory: str
   if (opening) return refine(text, titleEnd, opening);
   const body = countCues(text, titleEnd, Math.min(text.length, titleEnd + 20_000));
   if (body) return body;
-  if (sourceCategory) {
+  // `内部不正/ミス` and `サイバー攻撃` name several categories at once: only the content can decide those.
+  if (sourceCategory && !/\/|・|サイバー攻撃/.test(sourceCategory.normalize('NFKC'))) {
     const label = sourceCategory.normalize('NFKC');
     for (const [pattern, category] of SOURCE_LABELS) if (pattern.test(label)) return { value: category, start: -1, end: -1 };
   }

@@ -28,7 +28,7 @@ const COUNTER_HEADING = /再発防止|防止策|改善策|対策|今後の(?:対
 
 const CAUSE_SENTENCE = /原因は|が原因|原因と(?:みられ|考えられ|推測|判明|され)|による(?:もの|ため)と(?:みられ|考えられ|推測|判明)|要因は|要因として|ことが要因|caused by|the cause|root cause|was due to|resulted from/i;
 // Used only when nothing above found a cause: how it happened, in the words notices use for it.
-const CAUSE_FALLBACK = /(?:不正アクセス|攻撃|脆弱性|ウイルス|ウィルス|マルウ[ェエ]ア|攻撃メール|設定ミス|設定不備|転送先設定ミス|誤操作|操作ミス|人為的ミス|ミス)(?:で|により|によって|を受け)[、,]?|(?:脆弱性|弱点)を(?:突かれ|つかれ|突いた|ついた|悪用|利用)|(?:で|により|によって)感染|(?<!遭っ)てしま(?:い|った)|ていなかった(?:ため|こと)|(?:国家|攻撃者|第三者)が関与|exploited|phishing email/i;
+const CAUSE_FALLBACK = /(?:不正アクセス|攻撃|脆弱性|ウイルス|ウィルス|マルウ[ェエ]ア|攻撃メール|設定ミス|設定不備|転送先設定ミス|誤操作|操作ミス|人為的ミス|ミス)(?:で|により|によって|を受け)[、,]?|(?:脆弱性|弱点)を(?:突かれ|つかれ|突いた|ついた|悪用|利用)|(?:で|により|によって)感染|(?<!遭っ)てしま(?:い|った)|ていなかった|(?:国家|攻撃者|第三者)が関与|exploited|phishing email/i;
 const COUNTER_SENTENCE = /再発防止(?:策|に向け|のため|を(?:図|徹底))|防止策として|対策(?:として|を(?:講じ|実施|強化|徹底|行)|の(?:強化|徹底))|監視(?:体制)?の強化|強化(?:を(?:図|行)|に(?:取り?組|努め))|(?:強化|徹底|教育|研修|見直し|導入|監視|更新)[^。]{0,30}?(?:を|に)?(?:実施|行い|行って|行う|図|努め|取り?組|進め|講じ)(?:て|い|ま|る)|教育(?:を|の)(?:実施|徹底|再実施)|見直しを(?:行|実施|図)|利用(?:を)?停止し|しましょう|推奨(?:し|いた|され)|呼び(?:掛|か)け|ことが(?:重要|大切|求められ)|will (?:implement|strengthen|enhance|introduce|improve)|(?:have|has) (?:implemented|strengthened|enhanced)|additional (?:security )?measures|we recommend|should (?:enable|change|update)/i;
 
 // Apologies, contact boilerplate, reports to authorities and reopening notices sit in the same sections.
@@ -63,9 +63,10 @@ const OTHER_INLINE_HEADING = /^[^、。,\s]{4,36}[ \t]+\S/;
 const BULLET = /^(?:[・•\-*※◦○●■□◆◇▶>]|\(?\d{1,2}[).]|\d{1,2}\.(?!\d)|[①-⑳]|[a-z]\))[ \t]*/i;
 
 function trimItem(text: string, range: Range): Range | null {
-  const raw = text.slice(range.start, range.end);
-  const bullet = BULLET.exec(raw);
-  const start = range.start + (bullet ? bullet[0].length : 0);
+  let from = range.start;
+  while (from < range.end && /\s/.test(text.charAt(from))) from++;
+  const bullet = BULLET.exec(text.slice(from, range.end));
+  const start = from + (bullet ? bullet[0].length : 0);
   let end = range.end;
   while (end > start && /[。.、\s]/.test(text.charAt(end - 1))) end--;
   if (end - start < 6) return null;
@@ -110,6 +111,11 @@ export function findCausesAndCountermeasures(text: string, from = 0, to = text.l
       const minor = (MINOR.test(lineText) || /場合$/.test(lineText)) && !BRACKETED.test(lineText) && !NUMBERED.test(lineText);
       if (minor && kind === 'none' && section !== 'none') {
         if (section === 'both') mode = 'cause';
+        continue;
+      }
+      // `(再発防止策)` inside 原因と対策 switches the list, and the section goes on.
+      if (minor && section === 'both') {
+        mode = kind === 'counter' ? 'counter' : 'cause';
         continue;
       }
       if (!(minor && kind === 'none')) section = kind;

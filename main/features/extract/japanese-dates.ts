@@ -64,6 +64,12 @@ export function resolveYearlessDate(month: number, day: number, reference: strin
   return formatDate(refYear - 1, month, day);
 }
 
+// Without a publication date, a yearless date continues the story of the last dated sentence: same year.
+function yearless(month: number, day: number, reference: string | null, lastExplicit: string | null): string | null {
+  if (reference !== null) return resolveYearlessDate(month, day, reference);
+  return lastExplicit === null ? null : formatDate(Number(lastExplicit.slice(0, 4)), month, day);
+}
+
 /** Every date in the text, in order. `reference` (YYYY-MM-DD) resolves dates written without a year. */
 export function findDates(text: string, reference: string | null): FoundDate[] {
   const found: FoundDate[] = [];
@@ -80,12 +86,12 @@ export function findDates(text: string, reference: string | null): FoundDate[] {
       if (start !== undefined && eraYear >= 1) value = formatDate(start + eraYear, Number(g.em), Number(g.ed));
     } else if (g.ny) value = formatDate(Number(g.ny), Number(g.nm), Number(g.nd));
     else if (g.mm) {
-      value = resolveYearlessDate(Number(g.mm), Number(g.md), reference ?? lastExplicit);
+      value = yearless(Number(g.mm), Number(g.md), reference, lastExplicit);
       yearInferred = true;
     } else if (g.e1m) {
       if (g.e1y) value = formatDate(Number(g.e1y), monthOf(g.e1m), Number(g.e1d));
       else {
-        value = resolveYearlessDate(monthOf(g.e1m), Number(g.e1d), reference ?? lastExplicit);
+        value = yearless(monthOf(g.e1m), Number(g.e1d), reference, lastExplicit);
         yearInferred = true;
       }
     } else if (g.e2m) value = formatDate(Number(g.e2y), monthOf(g.e2m), Number(g.e2d));

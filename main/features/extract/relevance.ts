@@ -1,4 +1,5 @@
 import type { ExtractedFacts, Span } from '../../../shared/domain/facts.js';
+import type { Relevance, RelevanceField, RelevanceMatch, RelevanceProfile } from '../../../shared/domain/relevance.js';
 import { normalizeText, toOriginalSpan } from './normalize-text.js';
 
 // How close an item is to us: the organisation profile's words (our industry, products and services we run,
@@ -6,27 +7,8 @@ import { normalizeText, toOriginalSpan } from './normalize-text.js';
 // matched words and where they are. A product we run or a vendor we use weighs most: that is where an incident
 // elsewhere becomes ours.
 
-export interface RelevanceProfile {
-  industries: string[];
-  products: string[];
-  vendors: string[];
-  regions: string[];
-  keywords: string[];
-}
-
-export type RelevanceField = keyof RelevanceProfile;
-
-export interface RelevanceMatch {
-  word: string;
-  field: RelevanceField;
-  /** Into the text that was scored (the item's text). */
-  span: Span;
-}
-
-export interface Relevance {
-  score: number;
-  matches: RelevanceMatch[];
-}
+// The profile and result shapes are shared with the renderer (settings editor, matched words).
+export type { Relevance, RelevanceField, RelevanceMatch, RelevanceProfile };
 
 const WEIGHT: Readonly<Record<RelevanceField, number>> = { products: 35, vendors: 30, industries: 20, regions: 15, keywords: 15 };
 const FIELDS: readonly RelevanceField[] = ['products', 'vendors', 'industries', 'regions', 'keywords'];

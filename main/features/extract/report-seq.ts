@@ -29,17 +29,19 @@ function readMention(m: RegExpExecArray): ReportSeq | null {
  * only at its very start, where sites put the label.
  */
 export function findReportSeq(text: string, titleEnd: number): SeqMention | null {
-  const scan = (from: number, to: number): SeqMention | null => {
+  const scan = (from: number, to: number, labelled: boolean): SeqMention | null => {
     SEQ.lastIndex = from;
     let best: SeqMention | null = null;
     for (let m = SEQ.exec(text); m !== null && m.index < to; m = SEQ.exec(text)) {
       const value = readMention(m);
       if (value === null) continue;
+      // In the body only a label counts: `(第2報)` or `【続報】` at a line start, not `第1報でお伝えしたように`.
+      if (labelled && !/(?:^|\n|[([【〔<])[ \t]*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
       const mention = { value, start: m.index, end: m.index + m[0].length };
       // `最終報` beats any number, and a higher number beats a lower one in the same place.
       if (best === null || value === 'final' || (best.value !== 'final' && value > best.value)) best = mention;
     }
     return best;
   };
-  return scan(0, titleEnd) ?? scan(titleEnd, Math.min(text.length, titleEnd + 60));
+  return scan(0, titleEnd, false) ?? scan(titleEnd, Math.min(text.length, titleEnd + 60), true);
 }
