@@ -69,7 +69,7 @@ header.meta .to { padding-top: 7mm; }
 header.meta .from { text-align: right; }
 header.meta p { margin: 0; }
 .label { display: inline-block; border: 1.5px solid #b00; color: #b00; font-weight: 700; padding: 0 3mm; letter-spacing: 0.1em; }
-h1 { font-size: 15pt; line-height: 1.5; text-align: center; margin: 7mm 0 6mm; font-weight: 700; }
+h1 { font-size: 15pt; line-height: 1.5; text-align: center; margin: 7mm 0 6mm; font-weight: 700; text-wrap: balance; }
 h2 { font-size: 12pt; margin: 6mm 0 2mm; padding-bottom: 1mm; border-bottom: 1.5px solid #333; break-after: avoid; }
 h3 { font-size: 10.5pt; margin: 4mm 0 1mm; break-after: avoid; }
 p { margin: 0 0 2.5mm; }
@@ -89,6 +89,12 @@ svg.chart text { fill: #222; }
 }
 @media screen { body { max-width: 174mm; margin: 12mm auto; padding: 0 8mm; } }
 `;
+
+/** The text the stylesheet sets in bold: headings, strong, table heads and the label. */
+function boldTextOf(html: string): string {
+  const parts = html.match(/<(h[1-6]|strong|th)>[\s\S]*?<\/\1>|<span class="label">[^<]*<\/span>/g) ?? [];
+  return `${parts.join('')}0123456789`;
+}
 
 export interface RenderHtmlOptions {
   /**
@@ -112,7 +118,7 @@ export function renderBulletinHtml(b: Bulletin, options: RenderHtmlOptions): str
   const content = `${header}\n<main>\n${body}</main>`;
   // The font slices are chosen from every character the page can show, labels of the chart included.
   const chartText = (b.chart ?? []).map((c) => CATEGORY_LABELS[c.category ?? 'unknown'][b.language]).join('');
-  const fonts = fontFacesFor(`${content}${chartText}0123456789/ -`);
+  const fonts = fontFacesFor(`${content}${chartText}0123456789/ -`, boldTextOf(content));
   return `<!doctype html>
 <html lang="${b.language}">
 <head>
@@ -139,7 +145,7 @@ ${content}
  */
 export function renderPageFurniture(b: Bulletin): { headerTemplate: string; footerTemplate: string } {
   const text = `${b.classification}${b.number}0123456789/ `;
-  const style = `<style>${fontFacesFor(text)}
+  const style = `<style>${fontFacesFor(text, b.classification)}
     .f { font-family: '${FONT_FAMILY}', sans-serif; font-size: 8.5pt; width: 100%; margin: 0 18mm; display: flex; justify-content: space-between; color: #333; }
     .l { color: #b00; font-weight: 700; letter-spacing: 0.1em; }</style>`;
   return {
