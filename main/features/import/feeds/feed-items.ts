@@ -15,6 +15,8 @@ export interface CapturedField {
   markup: string | null;
   /** The text of the first few child elements, for structured fields such as Atom's <author>. */
   children: { name: XmlName; text: string }[];
+  /** The xml:base in scope for the field (RFC 3986-resolved down the tree), or null when none was given. */
+  base: string | null;
   /** More than MAX_FIELD_CHARS characters: the value was cut and must not be trusted as complete. */
   overflow: boolean;
   closedBy: CloseKind;
@@ -44,10 +46,12 @@ interface Frame {
   role: Role;
   name: XmlName;
   start: number;
+  base: string | null;
 }
 
 interface FieldCapture {
   name: XmlName;
+  base: string | null;
   attrs: ReadonlyMap<string, string>;
   start: number;
   text: string[];
@@ -83,7 +87,8 @@ export class FeedItemCollector implements XmlHandler {
 
   open(tag: XmlOpen): void {
     const role = this.roleOf(tag.name);
-    const frame: Frame = { role, name: tag.name, start: tag.start };
+    const base = resolveBase(this.frames.at(-1)?.base ?? null, tag.attrs.get('xml:base'));
+    const frame: Frame = { role, name: tag.name, start: tag.start, base };
     this.frames.push(frame);
     if (role === 'root') this.startRoot(tag.name);
     else if (role === 'item') this.items.push({ start: tag.start, attrs: tag.attrs, fields: [] });
@@ -165,11 +170,12 @@ export class FeedItemCollector implements XmlHandler {
   private startField(tag: XmlOpen): void {
     const item = this.items.at(-1);
     if (item !== undefined && item.fields.length >= MAX_FIELDS_PER_ITEM) {
-      this.frames[this.frames.length - 1] = { role: 'ignored', name: tag.name, start: tag.start };
+      this.frames[this.frames.length - 1] = { role: 'ignored', name: tag.name, start: tag.start, base: null };
       return;
     }
     this.field = {
       name: tag.name,
+      base: this.frames.at(-1)?.base ?? null,
       attrs: tag.attrs,
       start: tag.start,
       text: [],
@@ -219,6 +225,7 @@ export class FeedItemCollector implements XmlHandler {
       text: field.text.join(''),
       markup: field.hasChildren ? field.markup.join('') : null,
       children: field.children,
+      base: field.base,
       overflow: field.overflow,
       closedBy: kind,
       start: field.start,
@@ -239,6 +246,21 @@ export class FeedItemCollector implements XmlHandler {
 export function isNative(name: XmlName, format: FeedFormat): boolean {
   if (format === 'atom') return name.alias === 'atom' || name.alias === 'atom03' || name.alias === '';
   return name.alias === '' || name.alias === 'rss';
+}
+
+/**
+ * xml:base as RFC 3986 resolves it: relative to the base in scope. Only a string operation: nothing is fetched,
+ * and a base that does not parse leaves the one in scope. Links resolved against it still pass safe-url.ts.
+ */
+export function resolveBase(inScope: string | null, attr: string | undefined): string | null {
+  if (attr === undefined) return inScope;
+  const value = attr.trim();
+  if (value.length > 8192) return inScope;
+  try {
+    return new URL(value, inScope ?? undefined).href;
+  } catch {
+    return inScope;
+  }
 }
 
 function serialiseAttributes(attrs: ReadonlyMap<string, string>): string {

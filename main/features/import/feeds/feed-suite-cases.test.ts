@@ -167,3 +167,36 @@ describe('feedparser wellformed/rss item_pubDate (an item with nothing but a dat
     expect(result.records[0]).toMatchObject({ title: '', publishedAt: '2004-01-01', publishedAtRaw: 'Thu, 01 Jan 2004 19:48:21 GMT' });
   });
 });
+
+describe('feedparser wellformed/atom10 relative_uri, relative_uri_inherit: links relative to xml:base', () => {
+  it('resolves an entry link against the xml:base in scope, inherited and nested (RFC 3986)', () => {
+    const result = read(
+      `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://example.com/test/">` +
+        `<entry><title>a</title><link href="a.html"/></entry>` +
+        `<entry xml:base="sub/"><title>b</title><link href="../b.html"/></entry>` +
+        `<entry><title>c</title><link xml:base="https://other.example/x/" href="/c.html"/></entry>` +
+        `<entry><title>d</title><link href="https://absolute.example/d"/></entry></feed>`,
+    );
+    expect(result.records.map((r) => r.sourceUrl)).toEqual([
+      'http://example.com/test/a.html',
+      'http://example.com/test/b.html',
+      'https://other.example/c.html',
+      'https://absolute.example/d',
+    ]);
+  });
+
+  it('resolves an RSS <link> against xml:base on the channel', () => {
+    const result = read('<rss version="2.0"><channel xml:base="https://example.jp/news/"><item><title>t</title><link>2024/01.html</link></item></channel></rss>');
+    expect(result.records[0]?.sourceUrl).toBe('https://example.jp/news/2024/01.html');
+  });
+
+  it('F11 still holds: a javascript: or file: base never makes a link clickable, and no base leaves it as text', () => {
+    const hostile = read(atom(`<entry xml:base="javascript:alert(1)//"><title>a</title><link href="x"/></entry>`));
+    const local = read(atom(`<entry xml:base="file:///etc/"><title>b</title><link href="passwd"/></entry>`));
+    const none = read(atom(`<entry><title>c</title><link href="relative.html"/></entry>`));
+    expect(hostile.records[0]?.sourceUrl).toBeNull();
+    expect(local.records[0]?.sourceUrl).toBeNull();
+    expect(local.records[0]?.extra.link).toBe('file:///etc/passwd');
+    expect(none.records[0]).toMatchObject({ sourceUrl: null, extra: { link: 'relative.html' } });
+  });
+});

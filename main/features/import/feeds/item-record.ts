@@ -110,7 +110,7 @@ function readRssItem(item: RawItem, format: FeedFormat, warnings: string[]): Rea
   const guidField = native('guid')[0];
   const guid = clean(guidField?.text ?? item.attrs.get('rdf:about') ?? '').trim() || null;
   const linkField = native('link')[0];
-  let link = linkField ? clean(linkField.attrs.get('href') ?? linkField.text).trim() || null : null;
+  let link = linkField ? againstBase(clean(linkField.attrs.get('href') ?? linkField.text).trim(), linkField.base) || null : null;
   link ??= atomAlternate(ext('atom', 'link'));
   // RSS 2.0: a guid is a permalink unless it says isPermaLink="false"; one with no scheme is only an id.
   const permalink = guidField?.attrs.get('isPermaLink')?.trim().toLowerCase() !== 'false';
@@ -197,10 +197,23 @@ function atomAlternate(links: CapturedField[]): string | null {
   for (const link of links) {
     const rel = link.attrs.get('rel')?.trim().toLowerCase();
     if (rel !== undefined && rel !== '' && rel !== 'alternate') continue;
-    const url = clean(link.attrs.get('href') ?? link.text).trim();
+    const url = againstBase(clean(link.attrs.get('href') ?? link.text).trim(), link.base);
     if (url !== '') return url;
   }
   return null;
+}
+
+/**
+ * A relative link made absolute against the xml:base in scope (feedparser's relative_uri cases). An absolute
+ * link, or one with no base to resolve against, is returned as written; safe-url.ts judges the result either way.
+ */
+function againstBase(url: string, base: string | null): string {
+  if (url === '' || base === null || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
+  }
 }
 
 /** Atom text constructs say what they hold: type text|html|xhtml, a MIME type, or Atom 0.3's mode. */
