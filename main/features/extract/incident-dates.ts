@@ -50,6 +50,12 @@ function roleOf(text: string, date: FoundDate, titleEnd: number): Role {
   if (/^[ \t]*(?:~|〜|-|から|より)/.test(after) && /期間/.test(after)) return 'occurred';
   const role = roleInClause(after);
   if (role !== 'none') return role;
+  // English puts the verb first: `The unauthorized access occurred on February 20, 2024.`
+  const lead = text.slice(Math.max(0, date.start - 80), date.start);
+  const leadClause = lead.slice(Math.max(lead.lastIndexOf('。'), lead.lastIndexOf('\n'), lead.lastIndexOf('. ')) + 1);
+  // Only for English: a Japanese clause before a date (`流出した情報は、2017年4月7日から…`) describes something else.
+  const leadRole = /[ぁ-ヶ一-龥]/.test(leadClause) ? 'none' : roleInClause(leadClause);
+  if (leadRole !== 'none') return leadRole;
   // `…18時47分に当選メールを一斉に送信いたしました。その後…誤送信が発覚しました`: a date whose own sentence has no cue
   // takes its role from the next sentence, if that one has no date of its own.
   const next = clauseAfter(text, date.end + after.length + 1);
@@ -66,6 +72,12 @@ function roleInClause(clause: string): Role {
   const p = firstIndex(PUBLISH, clause);
   if (o === Number.POSITIVE_INFINITY && p === Number.POSITIVE_INFINITY) return 'none';
   return p < o ? 'published' : 'occurred';
+}
+
+function detectedInNextSentence(text: string, date: FoundDate): boolean {
+  const own = clauseAfter(text, date.end);
+  const next = clauseAfter(text, date.end + own.length + 1);
+  return !/\d{1,2}月\d{1,2}日|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}/.test(next) && /発覚|判明|気付|気づ|discovered|detected|became aware/.test(next);
 }
 
 function asMention(d: FoundDate): DatedMention {
@@ -86,6 +98,10 @@ export function findIncidentDates(text: string, titleEnd: number, publishedAt: s
     if (reference !== null && d.value > reference) continue;
     const role = roleOf(text, d, titleEnd);
     if (!isIncident && role !== 'published') continue;
+    // `18時47分に当選メールを送信しました。その後…誤送信が発覚しました`: the day it happened is also the day it was found.
+    if ((role === 'occurred' || role === 'none') && detectedInNextSentence(text, d) && (detected === null || d.value < detected.value)) {
+      detected = asMention(d);
+    }
     if (role === 'occurred' && (occurred === null || d.value < occurred.value)) occurred = asMention(d);
     else if (role === 'detected' && (detected === null || d.value < detected.value)) detected = asMention(d);
     else if (role === 'published' && published === null && d.start >= titleEnd) published = asMention(d);

@@ -30,7 +30,7 @@ const HAS_SUFFIX = new RegExp(String.raw`(?:${SUFFIX}|株式会社|\(株\)|法�
 // Words that name a thing, a role or an event, never an organisation.
 const GENERIC = /個人情報|情報|不正|アクセス|マルウ|ウイルス|ウィルス|ランサム|フィッシング|攻撃|脆弱性|メール|詐欺|被害|セキュリティ|システム|サーバ|データ|パソコン|^PC$|USB|アカウント|注意喚起|顧客|会員|お客様|当社|弊社|本学|本校|当院|同社|同省|同市|従業員|社員|職員|委託|第三者|海外|ハードディスク|廃棄|受託|漏え?い|漏洩|流出|紛失|盗難|障害|感染|誤送|サイト|ページ|フォーム|ガイドライン|報告|公表|お知らせ|お詫び|について|関する|調査|対策|報告書|ガイド|手口|事件|事故|脅威|インシデント|監督官庁|所轄|警察|クレジットカード|カード会社|本社|子会社|各社|親会社|会社$|^[0-9.-]+$|\d(?:年|月|日|件|名|人)/;
 const REPORTER = /個人情報保護委員会|JPCERT|^IPA|情報処理推進機構|NISC|警察|警視庁|県警|フィッシング対策協議会|消費者庁|経済産業省|金融庁|総務省(?:は|が)?(?:、)?(?:全国|自治体)|CISA|FBI/;
-const VICTIM_CUE = /不正アクセス|流出|漏え?い|漏洩|紛失|盗難|誤送|被害|感染|お詫び|おわび|攻撃を受け|発覚|判明|breach|leak|attack|stolen/i;
+const VICTIM_CUE = /不正アクセス|流出|漏え?い|漏洩|紛失|盗難|誤送|被害|感染|お詫び|おわび|攻撃を受け|発覚|判明|breach|leak|attack|stolen|unauthori[sz]ed|accessed|compromis|ransomware|hack|exposed|incident/i;
 
 function lineAround(text: string, at: number): string {
   const start = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('\n', at)) + 1;
@@ -126,7 +126,8 @@ function orgTokens(text: string, from: number, to: number): OrganizationMention[
     // `気象庁を装う「なりすましメール」`: an impersonated organisation is not the victim.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
     if (/^(?:を装|をかた|を騙|になりすま|の名を)/.test(after)) continue;
-    if (acceptable(value, true)) out.push(mention(value, m.index));
+    // Authorities are organisations whatever their words (個人情報保護委員会 contains 個人情報).
+    if (REPORTER.test(value) || acceptable(value, true)) out.push(mention(value, m.index));
   }
   return out;
 }

@@ -34,11 +34,11 @@ export function suggestSeverity(input: SeverityInput): { value: Severity | null;
   }
   const has = (set: ReadonlySet<DataType>) => input.dataTypes.some((t) => set.has(t));
   if (has(SENSITIVE)) {
-    points += 1.5;
+    points += 2;
     reasons.push('sensitive_data');
   }
   if (has(FINANCIAL)) {
-    points += 1.5;
+    points += 2;
     reasons.push('financial_data');
   }
   if (has(CREDENTIALS)) {
@@ -50,15 +50,17 @@ export function suggestSeverity(input: SeverityInput): { value: Severity | null;
     reasons.push('contact_data');
   }
   if (input.category !== null && MALICIOUS.has(input.category)) {
-    points += 1;
+    points += 1.5;
     reasons.push('malicious');
   } else if (input.category !== null && ACCIDENTAL.has(input.category)) {
     reasons.push('accidental');
   }
   if (input.outage) {
-    points += 1;
+    points += 1.5;
     reasons.push('outage');
   }
-  const value = (points >= 4 ? 4 : points >= 2.5 ? 3 : points >= 1 ? 2 : 1) as Severity;
+  // Thresholds chosen so that a small accidental leak of contact data is 1, card data of a few hundred people or
+  // an attack is 2, an attack on card data or systems stopped by ransomware 3, and hundreds of thousands 4.
+  const value = (points >= 4.5 ? 4 : points >= 3 ? 3 : points >= 1.5 ? 2 : 1) as Severity;
   return { value, reasons };
 }
