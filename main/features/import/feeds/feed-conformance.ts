@@ -185,7 +185,7 @@ const VERSION_FORMAT: Readonly<Record<string, FeedReadResult['format']>> = {
 const JAPANESE_ENCODINGS = new Set(['shift_jis', 'euc-jp', 'iso-2022-jp']);
 
 /** Where each entry field feedparser states lives in our record, or why it has no place there. */
-type EntryField = 'title' | 'link' | 'body' | 'guid' | 'author' | 'category' | 'dateRaw' | 'date';
+type EntryField = 'title' | 'link' | 'body' | 'guid' | 'author' | 'category' | 'categories' | 'dateRaw' | 'date';
 
 function entryField(path: (string | number)[]): EntryField | { notApplicable: string } {
   const key = path.join('.');
@@ -195,6 +195,8 @@ function entryField(path: (string | number)[]): EntryField | { notApplicable: st
   if (key === 'id' || key === 'guid') return 'guid';
   if (key === 'author' || key === 'author_detail.name') return 'author';
   if (key === 'category' || key === 'tags.0.term') return 'category';
+  // Every category is kept too (extra.categories, comma-joined): the later ones are checked there.
+  if (/^tags\.[1-9]\d*\.term$/.test(key)) return 'categories';
   if (['published', 'updated', 'created', 'issued', 'modified'].includes(key)) return 'dateRaw';
   if (['published_parsed', 'updated_parsed', 'created_parsed'].includes(key)) return 'date';
   return { notApplicable: `entries[].${path.join('.')}` };
@@ -276,6 +278,10 @@ function toFeedparserCheck(c: Condition, context: FileContext): Check {
       return { what, expected: c.path[0] === 'author' ? c.value.replace(/\s*\([^()\s]+@[^()\s]+\)$/, '') : c.value, actual: (r) => record(r)?.extra.author ?? null };
     case 'category':
       return { what, expected: c.value, actual: (r) => record(r)?.sourceCategory ?? null };
+    case 'categories': {
+      const n = Number(c.path[1]);
+      return { what, expected: c.value, actual: (r) => record(r)?.extra.categories?.split(', ')[n] ?? null };
+    }
     case 'dateRaw':
       return { what, expected: c.value, actual: (r) => record(r)?.publishedAtRaw ?? null };
   }
