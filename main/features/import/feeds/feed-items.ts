@@ -117,7 +117,8 @@ export class FeedItemCollector implements XmlHandler {
       return;
     }
     field.text.push(data);
-    field.markup.push(escapeMarkup(data));
+    // Markup is only needed once the field has a child element: until then it is the escaped text, built then.
+    if (field.hasChildren) field.markup.push(escapeMarkup(data));
     const child = field.child;
     if (child !== null && child.size < MAX_CHILD_CHARS) {
       child.text.push(data);
@@ -192,6 +193,7 @@ export class FeedItemCollector implements XmlHandler {
   private startInner(tag: XmlOpen): void {
     const field = this.field;
     if (field === null || field.overflow) return;
+    if (!field.hasChildren) field.markup.push(escapeMarkup(field.text.join('')));
     field.hasChildren = true;
     const markup = `<${tag.name.qname}${serialiseAttributes(tag.attrs)}${tag.selfClosing ? '/' : ''}>`;
     field.size += markup.length;
