@@ -18,12 +18,14 @@ import { defaultExtractor } from '../features/facts/default-extractor.js';
 import { refreshStaleFacts } from '../features/facts/facts-repository.js';
 import { importFiles, type ImportProgress } from '../features/import/import-files.js';
 import { currentActor } from '../services.js';
+import { BULLETIN_USAGE, runBulletinCommand } from './bulletin-command.js';
 import { collectImportFiles } from './collect-files.js';
 
 const USAGE = `Triage Desk command line
 
   npm run cli -- import <file|folder…> [--db PATH] [--json]
   npm run cli -- export --format json|csv [--encoding utf-8|cp932] [--out FILE] [--db PATH]
+${BULLETIN_USAGE}
 
 The database defaults to ${defaultDatabasePath()} (TRIAGE_DESK_DB overrides it).
 Exit codes: 0 done; 1 done, but some records or files failed; 2 usage or database error;\n130 cancelled (Ctrl+C): the file being imported was rolled back, earlier files stay.`;
@@ -154,6 +156,7 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     if (command === 'import') return await runImport(rest);
     if (command === 'export') return await runExport(rest);
+    if (command === 'bulletin') return await runBulletinCommand(rest, currentActor());
     if (command === undefined || command === 'help' || command === '--help') {
       process.stdout.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;

@@ -23,10 +23,14 @@ export class ChromiumNotFoundError extends Error {
   }
 }
 
-/** Same rule as e2e (playwright.config.ts): CHROMIUM_PATH, else Debian's /usr/bin/chromium; then the usual names. */
+/**
+ * Same rule as e2e (playwright.config.ts): CHROMIUM_PATH when set (and then only it: a wrong path is an
+ * error to report, not a reason to print with another browser), else Debian's /usr/bin/chromium and the
+ * usual other names.
+ */
 export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
-  const listed = env.CHROMIUM_PATH ? [env.CHROMIUM_PATH] : [];
-  return [...listed, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  if (env.CHROMIUM_PATH) return [env.CHROMIUM_PATH];
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 }
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
