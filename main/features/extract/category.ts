@@ -96,7 +96,10 @@ export function findCategory(text: string, titleEnd: number, sourceCategory: str
 // A generic word in the title (`不正アクセス`, `サイバー攻撃`, `感染`) gives way to a specific one in the body:
 // a title about unauthorised access to a subsidiary whose body says ransomware is a ransomware incident.
 function refine(text: string, titleEnd: number, found: CategoryMention): CategoryMention {
-  if (found.value !== 'unauthorized_access' && found.value !== 'malware') return found;
+  // Only a generic title gives way: `マルウエア Emotet の感染に関する注意喚起` stays malware though its advice mentions
+  // ransomware; `米国子会社への不正アクセスについて` becomes ransomware when the body says so.
+  const cue = text.slice(found.start, found.end);
+  if (found.value !== 'unauthorized_access' && !(found.value === 'malware' && /^(?:ウイルス|ウィルス|感染)$/.test(cue))) return found;
   const body = text.slice(titleEnd, Math.min(text.length, titleEnd + 3000));
   const ransom = /ランサム(?:ウェ|ウエ)ア|ransomware/i.exec(body);
   if (ransom) return { value: 'ransomware', start: titleEnd + ransom.index, end: titleEnd + ransom.index + ransom[0].length };

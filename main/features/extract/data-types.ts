@@ -18,8 +18,8 @@ const PATTERNS: ReadonlyArray<[DataType, RegExp]> = [
   ['card_cvv', /セキュリティコード|\bCVV2?\b|\bCVC2?\b|security codes?/gi],
   ['my_number', /マイナンバー|個人番号|\bmy number\b/gi],
   ['bank_account', /口座番号|銀行口座|口座情報|預金口座|bank account|account numbers?|routing numbers?/gi],
-  ['login_id', /メールアカウント|ログインID|ユーザー?ID|会員ID|アカウントID|ログイン情報|アカウント情報|ログイン名|(?<![A-Za-z])ID(?=[、・,/と]?パスワード)|usernames?|user IDs?|login (?:IDs?|names?|credentials)/gi],
-  ['password', /パスワード|暗証番号|passwords?|passcodes?|\bPINs?\b/gi],
+  ['login_id', /(?:メール)?アカウント(?=と|・|及び|およびパスワード)|ログインID|ユーザー?ID|会員ID|アカウントID|ログイン情報|アカウント情報|ログイン名|(?<![A-Za-z])ID(?=[、・,/と]?パスワード)|usernames?|user IDs?|login (?:IDs?|names?|credentials)/gi],
+  ['password', /パスワード(?!設定|を設定|をかけ|保護|ロック|付|の設定|による保護|変更|の変更)|暗証番号|passwords?|passcodes?|\bPINs?\b/gi],
   ['health', /病歴|病名|既往歴|診療(?:情報|内容|記録|歴|科)|診察(?:券|内容|情報|記録)|カルテ|健康診断|健診(?:結果|情報)|検査(?:結果|画像)|患者|服薬|処方|障害者手帳|病状|要配慮個人情報|medical|health (?:data|information|records?)|patients?|diagnos[ei]s/gi],
   ['employee_record', /人事(?:情報|評価|データ|考課)|社員番号|従業員番号|職員番号|給与|employee (?:records?|data|information|IDs?)|payroll|HR records?/gi],
   ['education_history', /学歴|成績|学籍|通知表|通知票|grades|transcripts?|academic records?/gi],
@@ -30,7 +30,7 @@ const PATTERNS: ReadonlyArray<[DataType, RegExp]> = [
   ['email', /メールアドレス|アドレス帳|e-?mail address(?:es)?/gi],
   ['birthdate', /生年月日|生年月|誕生日|dates? of birth|birth ?dates?|birthdays?|\bDOB\b/gi],
   ['gender', /性別|\bgender\b/gi],
-  ['other', /注文内容|購入履歴|配送先|年齢|年代|職業|勤務先|所属|ニックネーム|会社名|法人名|社名|登記|顔写真|位置情報|取引価格|契約日/gi],
+  ['other', /送り状|秘密の質問|信用情報|内定辞退率|会員番号|顧客番号|注文内容|購入履歴|配送先|年齢|年代|職業|勤務先|所属|ニックネーム|会社名|法人名|社名|登記|顔写真|位置情報|取引価格|契約日/gi],
 ];
 
 // A sentence about the data itself: the leak verbs and the words notices use to introduce the list of items.
@@ -41,9 +41,22 @@ const EXPLAINING = /(?<!と)(?:の|な)こと(?:です|を(?:指|い))|(?<!と)�
 // `・カード名義人名` under `流出した情報は以下のとおり` has no cue of its own: a list line inherits its lead's.
 const LIST_ITEM = /^(?:[・•\-*※◦○●■□◆◇]|\(?\d{1,2}[).]|[①-⑳])/;
 
+// `氏名・メールアドレス…とされており、…パスワード・クレジットカード情報は含まれていない`: the clause before the
+// negated one still lists leaked data. The sentence is cut at the last clause boundary (…ており、 …が、 or an opening
+// bracket) before the negation; with no such boundary the whole sentence is negated.
+function withoutNegatedClause(sentence: string): string {
+  const negation = NEGATED.exec(sentence);
+  if (!negation) return sentence;
+  const head = sentence.slice(0, negation.index);
+  let cut = -1;
+  for (const m of head.matchAll(/(?:おり|ており|であり|ものの|ですが|けれども|が)、|[(（]/g)) cut = m.index;
+  return cut > 0 ? sentence.slice(0, cut) : '';
+}
+
 function dataSentences(text: string, from: number, to: number): Range[] {
   const out: Range[] = [];
   let leadQualifies = false;
+  let underHeading = false;
   for (const line of splitLines(text, from, to)) {
     const lineText = text.slice(line.start, line.end);
     const isItem = LIST_ITEM.test(lineText) || line.end - line.start <= 24;
@@ -55,18 +68,22 @@ function dataSentences(text: string, from: number, to: number): Range[] {
       // A short heading such as `(2)漏えい件数` introduces the lines under it.
       out.push(line);
       leadQualifies = true;
+      underHeading = true;
       continue;
     }
     let lineQualifies = false;
     for (const s of splitSentences(text, line.start, line.end)) {
       const sentence = text.slice(s.start, s.end);
-      if (NEGATED.test(sentence) || EXPLAINING.test(sentence)) continue;
-      if (DATA_CONTEXT.test(sentence)) {
-        out.push(s);
+      if (EXPLAINING.test(sentence)) continue;
+      const kept = withoutNegatedClause(sentence);
+      if (kept.length > 0 && DATA_CONTEXT.test(kept)) {
+        out.push({ start: s.start, end: s.start + kept.length });
         lineQualifies = true;
       }
     }
-    if (!isItem) leadQualifies = lineQualifies;
+    // A long line under a heading such as 【流出情報】 (`…決済をした211名`) keeps the list below it in the section.
+    if (!isItem) leadQualifies = lineQualifies || (leadQualifies && underHeading);
+    underHeading = false;
   }
   return out;
 }

@@ -23,6 +23,7 @@ const MAX_CHARS = 200_000;
 
 const RELATED = /あわせてご覧|併せてご覧|関連記事|関連リンク|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|Related (?:articles|posts|stories|news)|Read more:/gi;
 const NO_LEAK = /(?:流出|漏え?い|漏洩)(?:等)?(?:は|の(?:事実|可能性|形跡)は)(?:一切)?(?:ない|なかった|ありません|ございません|確認されていない|確認されておりません|認められない)|no (?:evidence|indication) (?:of|that) (?:any )?(?:personal|customer) data|no (?:personal|customer) (?:data|information) was (?:accessed|compromised)/i;
+const LEAKED = /窃取され|流出し(?:た|まし)|漏え?いし(?:た|まし)|漏洩し(?:た|まし)|盗まれ|was stolen|were stolen|exfiltrated/;
 const PERSONAL_DATA = /情報漏え?い|情報漏洩|情報流出|個人情報|個人データ|顧客情報|会員情報|患者情報|利用者情報|お客様(?:の)?情報|応募者情報|視聴者情報|personal (?:information|data)|customer (?:data|information)|\bPII\b/gi;
 const SKIMMING = /スキミング|決済画面(?:の|が)?改ざん|偽の決済|ペイメントアプリケーション(?:の|が)?改ざん|カード情報入力(?:画面|フォーム)|skimm|magecart|fake payment/gi;
 const OUTAGE = /(?:システム|サービス|業務|サーバー?|校務|営業|診療|受付|ネットワーク)[^。\n]{0,12}?(?:停止|休止|利用できな|ダウン|不能)|障害が発生|outage|downtime|systems? (?:were|was|went) (?:down|offline)|shut down/gi;
@@ -102,7 +103,8 @@ export function extractFacts(input: ExtractInput): ExtractedFacts {
     records: affected.records,
     personalDataEvidence: allSpans(norm, text, PERSONAL_DATA, 1),
     skimmingEvidence: allSpans(norm, text, SKIMMING, 1),
-    saysNoLeak: NO_LEAK.test(text),
+    // `YCA: 漏洩はなかった` beside `YC: 個人情報が窃取された`: one positive statement outweighs a negative one.
+    saysNoLeak: NO_LEAK.test(text) && !LEAKED.test(text),
   });
 
   const lagFrom = dates.detectedAt?.value ?? dates.occurredAt?.value ?? null;

@@ -28,6 +28,7 @@ const DATE_PATTERN = new RegExp(
     String.raw`(?<![\d年./])(?<mm>\d{1,2})${S}月${S}(?<md>\d{1,2})${S}日`,
     String.raw`\b(?<e1m>${MONTH_NAME})\.?[ \t]{1,2}(?<e1d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?[ \t]{1,2}(?<e1y>(?:19|20|21)\d{2})\b)?`,
     String.raw`\b(?<e2d>\d{1,2})(?:st|nd|rd|th)?[ \t]{1,2}(?<e2m>${MONTH_NAME})\.?,?[ \t]{1,2}(?<e2y>(?:19|20|21)\d{2})\b`,
+    String.raw`(?<next>翌日|翌朝)`,
   ].join('|'),
   'gi',
 );
@@ -95,11 +96,22 @@ export function findDates(text: string, reference: string | null): FoundDate[] {
         yearInferred = true;
       }
     } else if (g.e2m) value = formatDate(Number(g.e2y), monthOf(g.e2m), Number(g.e2d));
+    else if (g.next) {
+      // `翌日、…が発覚しました`: the day after the date before it.
+      const previous = found[found.length - 1];
+      value = previous ? addDays(previous.value, 1) : null;
+      yearInferred = true;
+    }
     if (value === null) continue;
     if (!yearInferred) lastExplicit = value;
     found.push({ start: m.index, end: m.index + m[0].length, value, yearInferred });
   }
   return found;
+}
+
+function addDays(date: string, days: number): string | null {
+  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : null;
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */

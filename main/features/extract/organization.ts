@@ -153,6 +153,11 @@ export function findOrganization(text: string, titleEnd: number, sourceOrganizat
   const bodyTokens = orgTokens(text, bodyStart, Math.min(text.length, bodyStart + 1000));
   // A report or an advisory is the publisher's (個人情報保護委員会, JPCERT/CC); an incident is its victim's, named
   // where the text speaks of the damage, not in a list of affected customers or a mention of the police.
-  if (preferPublisher) return bodyTokens.find((o) => REPORTER.test(o.value)) ?? null;
+  if (preferPublisher) {
+    // Only the first sentence names the publisher; later ones cite others (`IPAやJPCERT/CCなどから注意喚起`).
+    const firstStop = text.slice(bodyStart).search(/[。\n]/);
+    const firstEnd = firstStop < 0 ? text.length : bodyStart + firstStop;
+    return bodyTokens.find((o) => REPORTER.test(o.value) && o.start < firstEnd) ?? null;
+  }
   return bodyTokens.find((o) => !REPORTER.test(o.value) && VICTIM_CUE.test(lineAround(text, o.start))) ?? subject ?? null;
 }
