@@ -191,6 +191,8 @@ describe('the index follows the items', () => {
     // A search syncs first, so it never sees the old words even before anyone called syncSearchIndex.
     expect(await ids({ text: '漏洩' })).toEqual([]);
     expect(await ids({ text: '誤送信' })).toHaveLength(1);
+    expect(await t.db.get(`SELECT count(*) AS n FROM search_index WHERE search_index MATCH '"誤送 送信"'`)).toEqual({ n: 1 });
+    expect(await t.db.get(`SELECT count(*) AS n FROM search_index WHERE search_index MATCH '"漏洩"'`)).toEqual({ n: 0 });
 
     await t.db.withTransaction((tx) => tx.run('UPDATE items SET status = ? ', ['triage']));
     expect(await hasPendingSearchWork(t.db)).toBe(false);
@@ -198,6 +200,8 @@ describe('the index follows the items', () => {
 
     await t.db.withTransaction((tx) => tx.run('DELETE FROM items'));
     expect(await ids({ text: '誤送信' })).toEqual([]);
+    // Gone from the index itself, not only hidden by the join with board_items.
+    expect(await t.db.get(`SELECT count(*) AS n FROM search_index WHERE search_index MATCH '"誤送 送信"'`)).toEqual({ n: 0 });
     expect(await ids({})).toEqual([]);
     expect(await t.db.get('SELECT count(*) AS n FROM search_pending')).toEqual({ n: 0 });
   });
