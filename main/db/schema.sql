@@ -14,6 +14,12 @@ CREATE INDEX field_changes_by_item ON field_changes(item_id, id);
 
 CREATE INDEX item_facts_by_case ON item_facts(organization, case_id);
 
+CREATE INDEX item_facts_by_profile ON item_facts(profile_version);
+
+CREATE INDEX item_facts_by_relevance ON item_facts(relevance);
+
+CREATE INDEX item_facts_by_thread ON item_facts(thread_key) WHERE thread_key IS NOT NULL;
+
 CREATE INDEX item_facts_by_version ON item_facts(extractor_version);
 
 CREATE INDEX item_updates_by_item ON item_updates(item_id, id);
@@ -138,7 +144,7 @@ CREATE TABLE item_facts (
   case_id            TEXT,
   report_seq         TEXT,
   facts_json         TEXT    NOT NULL
-);
+, thread_key TEXT, relevance INTEGER CHECK (relevance IS NULL OR relevance BETWEEN 0 AND 100), relevance_json TEXT NOT NULL DEFAULT '[]', profile_version INTEGER NOT NULL DEFAULT 0);
 
 CREATE TABLE item_updates (
   id               INTEGER PRIMARY KEY,

@@ -51,8 +51,9 @@ export function detailOf(summary: CardSummary, extra: Partial<ItemDetail> = {}):
     createdAt: '2024-01-01T00:00:00.000Z',
     updatedAt: '2024-01-01T00:00:00.000Z',
     history: [],
-    facts: { suggested: null, corrections: [] },
+    facts: { suggested: null, corrections: [], relevance: null },
     fieldHistory: [],
+    thread: [],
     ...extra,
   };
 }

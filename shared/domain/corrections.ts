@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CATEGORIES, DATA_TYPES, KINDS, SEVERITIES } from './vocabulary.js';
 import { APPI_REASONS, type ExtractedFacts } from './facts.js';
+import type { Relevance } from './relevance.js';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 /** Counts beyond ten billion are typos, not incidents (the largest known leaks are in the billions). */
@@ -94,6 +95,8 @@ export interface ItemFactsView {
   /** Null until the extractor has read the item (right after import, for a moment). */
   suggested: ExtractedFacts | null;
   corrections: Correction[];
+  /** Relevance to the officer's organisation profile, with the matched words; null until scored. */
+  relevance: Relevance | null;
 }
 
 /** One recorded change of a field by the officer (ISMS evidence): who, when, from → to. */

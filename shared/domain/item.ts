@@ -33,6 +33,17 @@ export interface ItemDetail extends CardSummary {
   facts: ItemFactsView;
   /** The officer's changes to facts, newest first. */
   fieldHistory: FieldChange[];
+  /** Other reports of the same incident (第1報 → 最終報), newest first; empty when none is known. */
+  thread: ThreadItem[];
+}
+
+/** One report in a follow-up chain, as the detail panel lists it. */
+export interface ThreadItem {
+  id: number;
+  title: string;
+  publishedAt: string | null;
+  reportSeq: number | 'final' | null;
+  status: Status;
 }
 
 /** One item as `export --format json` prints it: the contract of domain.md ("Interfaces others rely on"). */

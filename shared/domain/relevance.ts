@@ -31,3 +31,9 @@ export interface Relevance {
   score: number;
   matches: RelevanceMatch[];
 }
+
+/** The profile as stored, with its version (bumped on every save; 0 = never saved, every item scores 0). */
+export interface StoredProfile {
+  profile: RelevanceProfile;
+  version: number;
+}

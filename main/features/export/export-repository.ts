@@ -18,6 +18,7 @@ interface ExportRow {
   source_url: string | null;
   body: string;
   facts_json: string | null;
+  relevance: number | null;
   corrections_json: string | null;
 }
 
@@ -35,6 +36,7 @@ export function toExportedItem(row: ExportRow): ExportedItem {
   const view: ItemFactsView = {
     suggested: row.facts_json ? (JSON.parse(row.facts_json) as ExtractedFacts) : null,
     corrections,
+    relevance: null,
   };
   const get = <T>(field: CorrectableField, fallback: T): T => (effectiveValue(view, field) as T | null | undefined) ?? fallback;
   // A source column naming the organisation beats the extractor's reading; the officer beats both.
@@ -53,7 +55,7 @@ export function toExportedItem(row: ExportRow): ExportedItem {
     sourceCategory: row.source_category,
     status: row.status,
     severity: get<Severity | null>('severity', null),
-    relevance: null,
+    relevance: row.relevance,
     title: row.title,
     organization,
     publishedAt,
@@ -83,7 +85,7 @@ export function toExportedItem(row: ExportRow): ExportedItem {
 export async function listExportedItems(db: ReadDb): Promise<ExportedItem[]> {
   const rows = await db.all<ExportRow>(
     `SELECT items.id, status, title, items.organization, published_at, source_category, source_name, source_url, body,
-            f.facts_json,
+            f.facts_json, f.relevance,
             (SELECT json_group_array(json_object('field', c.field, 'value', json(c.value_json)))
                FROM item_corrections c WHERE c.item_id = items.id) AS corrections_json
      FROM items LEFT JOIN item_facts f ON f.item_id = items.id

@@ -3,7 +3,8 @@ import type { ExtractInput, ExtractedFacts } from '../../../shared/domain/facts.
 import type { Connection } from '../../db/database.js';
 import { openTempDatabase, type TempDatabase } from '../../testing/temp-database.js';
 import { listExportedItems } from '../export/export-repository.js';
-import { correctFact, countStaleFacts, getItemFacts, listFieldChanges, refreshStaleFacts, type FactExtractor } from './facts-repository.js';
+import { correctFact, countStaleFacts, getItemFacts, listFieldChanges, listThread, refreshStaleFacts, type FactExtractor } from './facts-repository.js';
+import { readProfile, saveProfile } from './profile-repository.js';
 
 // A tiny extractor with the real one's shape: the repository must not care how facts are read, only that
 // they are stored, refreshed when stale, and never mixed with corrections.
@@ -162,5 +163,54 @@ describe('export without facts', () => {
     await addItem(temp.db, 1, 'x');
     const [item] = await listExportedItems(temp.db);
     expect(item).toMatchObject({ kind: null, category: null, severity: null, dataTypes: [], appi: { reportable: null, reasons: [] } });
+  });
+});
+
+describe('follow-up chains', () => {
+  it('links the reports of one incident, newest first, and nothing else', async () => {
+    const add = (id: number, title: string, org: string | null, date: string) =>
+      temp.db.withTransaction((tx) =>
+        tx.run(
+          `INSERT INTO items (id, identity_key, content_hash, title, organization, published_at, body, created_at, updated_at)
+           VALUES (?, ?, 'h', ?, ?, ?, '', 'now', 'now')`,
+          [id, `k${id}`, title, org, date],
+        ),
+      );
+    await add(1, 'ランサムウェア被害に関するお知らせ', 'A株式会社', '2023-07-01');
+    await add(2, 'ランサムウェア被害に関するお知らせ（第2報）', 'A株式会社', '2023-07-10');
+    await add(3, 'ランサムウェア被害に関するお知らせ（最終報）', 'A株式会社', '2023-08-01');
+    await add(4, 'ランサムウェア被害に関するお知らせ', 'B株式会社', '2023-07-02');
+    await add(5, 'ランサムウェア被害に関するお知らせ', null, '2023-07-03');
+    await refreshStaleFacts(temp.db, extractor(1));
+    expect((await listThread(temp.db, 1)).map((t) => t.id)).toEqual([3, 2]);
+    expect((await listThread(temp.db, 3)).map((t) => t.id)).toEqual([2, 1]);
+    expect(await listThread(temp.db, 4)).toEqual([]);
+    expect(await listThread(temp.db, 5)).toEqual([]);
+  });
+});
+
+describe('relevance', () => {
+  it('scores items against the saved profile, and re-scores without re-reading when the profile changes', async () => {
+    await addItem(temp.db, 1, '委託先のUSBメモリを紛失しました');
+    await addItem(temp.db, 2, '病院で電子カルテが停止');
+    await refreshStaleFacts(temp.db, extractor(1));
+    expect((await getItemFacts(temp.db, 1)).relevance).toEqual({ score: 0, matches: [] });
+
+    const saved = await saveProfile(temp.db, { industries: ['病院'], products: ['USBメモリ'], vendors: [], regions: [], keywords: [] });
+    expect(saved.version).toBe(1);
+    expect(await readProfile(temp.db)).toEqual(saved);
+    const calls: string[] = [];
+    await refreshStaleFacts(temp.db, extractor(1, calls));
+    expect(calls).toEqual([]);
+    const one = (await getItemFacts(temp.db, 1)).relevance;
+    expect(one?.score).toBeGreaterThan(0);
+    expect(one?.matches.map((m) => [m.word, m.field])).toEqual([['USBメモリ', 'products']]);
+    expect((await getItemFacts(temp.db, 2)).relevance?.matches.map((m) => m.word)).toEqual(['病院']);
+    expect((await listExportedItems(temp.db)).find((i) => i.id === 1)?.relevance).toBe(one?.score);
+  });
+
+  it('refuses a profile that is not a profile', async () => {
+    await expect(saveProfile(temp.db, { industries: 'all' } as never)).rejects.toThrow();
+    expect((await readProfile(temp.db)).version).toBe(0);
   });
 });

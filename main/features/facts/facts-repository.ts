@@ -8,10 +8,16 @@ import {
   type ItemFactsView,
   suggestedValue,
 } from '../../../shared/domain/corrections.js';
-import type { ExtractInput, ExtractedFacts } from '../../../shared/domain/facts.js';
+import { itemText, type ExtractInput, type ExtractedFacts } from '../../../shared/domain/facts.js';
+import type { Relevance } from '../../../shared/domain/relevance.js';
+import type { ThreadItem } from '../../../shared/domain/item.js';
+import type { Status } from '../../../shared/domain/vocabulary.js';
 import type { Connection, ReadDb, WriteDb } from '../../db/database.js';
 import { chunkRows } from '../../db/database.js';
+import { scoreRelevance } from '../extract/relevance.js';
 import { ItemNotFoundError } from '../triage/item-not-found-error.js';
+import { readProfile, type StoredProfile } from './profile-repository.js';
+import { threadKey } from './thread-key.js';
 
 /** The extractor as this module sees it: a version and a pure function (main/features/extract). */
 export interface FactExtractor {
@@ -49,9 +55,15 @@ interface StaleRow {
 const STALE = `FROM items LEFT JOIN item_facts f ON f.item_id = items.id
   WHERE f.item_id IS NULL OR f.extractor_version <> ? OR f.content_hash <> items.content_hash`;
 
-const FACT_COLUMNS = 11;
+const FACT_COLUMNS = 15;
 
-function factRow(row: StaleRow, facts: ExtractedFacts, at: string): (string | number | null)[] {
+interface ReadItem {
+  row: StaleRow;
+  facts: ExtractedFacts;
+  relevance: Relevance;
+}
+
+function factRow({ row, facts, relevance }: ReadItem, at: string, profileVersion: number): (string | number | null)[] {
   const reportSeq = facts.reportSeq.value;
   return [
     row.id,
@@ -65,26 +77,64 @@ function factRow(row: StaleRow, facts: ExtractedFacts, at: string): (string | nu
     facts.organization.value,
     facts.caseId.value,
     reportSeq === null ? null : String(reportSeq),
+    threadKey(row.organization ?? facts.organization.value, row.title),
+    relevance.score,
+    JSON.stringify(relevance.matches),
+    profileVersion,
   ];
 }
 
-async function writeFacts(tx: WriteDb, rows: { row: StaleRow; facts: ExtractedFacts }[], at: string): Promise<void> {
-  for (const chunk of chunkRows(rows, FACT_COLUMNS + 1)) {
-    const placeholders = chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-    const params = chunk.flatMap(({ row, facts }) => [...factRow(row, facts, at), JSON.stringify(facts)]);
+async function writeFacts(tx: WriteDb, read: ReadItem[], at: string, profileVersion: number): Promise<void> {
+  for (const chunk of chunkRows(read, FACT_COLUMNS + 1)) {
+    const placeholders = chunk.map(() => `(${Array.from({ length: FACT_COLUMNS + 1 }, () => '?').join(', ')})`).join(', ');
+    const params = chunk.flatMap((item) => [...factRow(item, at, profileVersion), JSON.stringify(item.facts)]);
     await tx.run(
       `INSERT INTO item_facts (item_id, extractor_version, content_hash, extracted_at, kind, category, severity,
-         appi_reportable, organization, case_id, report_seq, facts_json)
+         appi_reportable, organization, case_id, report_seq, thread_key, relevance, relevance_json, profile_version,
+         facts_json)
        VALUES ${placeholders}
        ON CONFLICT (item_id) DO UPDATE SET
          extractor_version = excluded.extractor_version, content_hash = excluded.content_hash,
          extracted_at = excluded.extracted_at, kind = excluded.kind, category = excluded.category,
          severity = excluded.severity, appi_reportable = excluded.appi_reportable,
          organization = excluded.organization, case_id = excluded.case_id, report_seq = excluded.report_seq,
-         facts_json = excluded.facts_json`,
+         thread_key = excluded.thread_key, relevance = excluded.relevance, relevance_json = excluded.relevance_json,
+         profile_version = excluded.profile_version, facts_json = excluded.facts_json`,
       params,
     );
   }
+}
+
+/** Re-scores relevance of items scored with an older profile, from their stored facts (no re-reading). */
+async function rescoreRelevance(db: Connection, stored: StoredProfile, options: RefreshOptions, batchSize: number): Promise<number> {
+  let done = 0;
+  let afterId = 0;
+  while (!options.signal?.aborted) {
+    const rows = await db.all<{ id: number; title: string; body: string; facts_json: string }>(
+      `SELECT items.id, title, body, f.facts_json FROM item_facts f JOIN items ON items.id = f.item_id
+       WHERE f.profile_version <> ? AND items.id > ? ORDER BY items.id LIMIT ?`,
+      [stored.version, afterId, batchSize],
+    );
+    if (rows.length === 0) break;
+    const scored = rows.map((row) => {
+      const facts = JSON.parse(row.facts_json) as ExtractedFacts;
+      return { id: row.id, relevance: scoreRelevance(itemText(row.title, row.body), facts, stored.profile) };
+    });
+    await db.withTransaction(async (tx) => {
+      for (const { id, relevance } of scored) {
+        await tx.run('UPDATE item_facts SET relevance = ?, relevance_json = ?, profile_version = ? WHERE item_id = ?', [
+          relevance.score,
+          JSON.stringify(relevance.matches),
+          stored.version,
+          id,
+        ]);
+      }
+    });
+    done += rows.length;
+    afterId = rows[rows.length - 1]?.id ?? afterId;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return done;
 }
 
 export async function countStaleFacts(db: ReadDb, version: number): Promise<number> {
@@ -99,6 +149,7 @@ export async function countStaleFacts(db: ReadDb, version: number): Promise<numb
 export async function refreshStaleFacts(db: Connection, extractor: FactExtractor, options: RefreshOptions = {}): Promise<number> {
   const batchSize = options.batchSize ?? 200;
   const now = options.now ?? (() => new Date());
+  const stored = await readProfile(db);
   const total = await countStaleFacts(db, extractor.version);
   let done = 0;
   let afterId = 0;
@@ -110,24 +161,24 @@ export async function refreshStaleFacts(db: Connection, extractor: FactExtractor
       [extractor.version, afterId, batchSize],
     );
     if (rows.length === 0) break;
-    const read = rows.map((row) => ({
-      row,
-      facts: extractor.extract({
+    const read = rows.map((row) => {
+      const facts = extractor.extract({
         title: row.title,
         body: row.body,
         publishedAt: row.published_at,
         sourceCategory: row.source_category,
         sourceOrganization: row.organization,
-      }),
-    }));
-    await db.withTransaction((tx) => writeFacts(tx, read, now().toISOString()));
+      });
+      return { row, facts, relevance: scoreRelevance(itemText(row.title, row.body), facts, stored.profile) };
+    });
+    await db.withTransaction((tx) => writeFacts(tx, read, now().toISOString(), stored.version));
     done += rows.length;
     afterId = rows[rows.length - 1]?.id ?? afterId;
     options.onProgress?.({ done, total: Math.max(total, done) });
     // Let queued requests run between batches.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return done;
+  return done + (await rescoreRelevance(db, stored, options, batchSize));
 }
 
 interface CorrectionRow {
@@ -149,7 +200,10 @@ function toCorrection(row: CorrectionRow): Correction | null {
 
 export async function getItemFacts(db: ReadDb, id: number): Promise<ItemFactsView> {
   const [factsRow, corrections] = await Promise.all([
-    db.get<{ facts_json: string }>('SELECT facts_json FROM item_facts WHERE item_id = ?', [id]),
+    db.get<{ facts_json: string; relevance: number | null; relevance_json: string }>(
+      'SELECT facts_json, relevance, relevance_json FROM item_facts WHERE item_id = ?',
+      [id],
+    ),
     db.all<CorrectionRow>(
       'SELECT field, value_json, corrected_at, corrected_by FROM item_corrections WHERE item_id = ? ORDER BY field',
       [id],
@@ -158,7 +212,32 @@ export async function getItemFacts(db: ReadDb, id: number): Promise<ItemFactsVie
   return {
     suggested: factsRow ? (JSON.parse(factsRow.facts_json) as ExtractedFacts) : null,
     corrections: corrections.map(toCorrection).filter((c): c is Correction => c !== null),
+    relevance:
+      factsRow && factsRow.relevance !== null
+        ? { score: factsRow.relevance, matches: JSON.parse(factsRow.relevance_json) as Relevance['matches'] }
+        : null,
   };
+}
+
+/** The other reports of the item's incident (same thread key), newest first. */
+export async function listThread(db: ReadDb, id: number): Promise<ThreadItem[]> {
+  const rows = await db.all<{ id: number; title: string; published_at: string | null; report_seq: string | null; status: Status }>(
+    `SELECT items.id, items.title, items.published_at, other.report_seq, items.status
+     FROM item_facts me
+     JOIN item_facts other ON other.thread_key = me.thread_key AND other.item_id <> me.item_id
+     JOIN items ON items.id = other.item_id
+     WHERE me.item_id = ? AND me.thread_key IS NOT NULL
+     ORDER BY items.published_at DESC, items.id DESC
+     LIMIT 50`,
+    [id],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    publishedAt: r.published_at,
+    reportSeq: r.report_seq === null ? null : r.report_seq === 'final' ? 'final' : Number(r.report_seq),
+    status: r.status,
+  }));
 }
 
 export interface CorrectFactInput {

@@ -3,7 +3,7 @@ import type { CardSummary, ItemDetail, StatusChange } from '../../../shared/doma
 import { STATUSES, type Status } from '../../../shared/domain/vocabulary.js';
 import type { BoardSnapshot } from '../../../shared/ipc/contract.js';
 import type { Connection, ReadDb } from '../../db/database.js';
-import { getItemFacts, listFieldChanges } from '../facts/facts-repository.js';
+import { getItemFacts, listFieldChanges, listThread } from '../facts/facts-repository.js';
 import { ItemNotFoundError } from './item-not-found-error.js';
 
 interface ItemRow {
@@ -88,13 +88,14 @@ export async function getItem(db: ReadDb, id: number): Promise<ItemDetail> {
     [id],
   );
   if (!row) throw new ItemNotFoundError(id);
-  const [history, facts, fieldHistory] = await Promise.all([
+  const [history, facts, fieldHistory, thread] = await Promise.all([
     db.all<ChangeRow>(
       'SELECT id, from_status, to_status, changed_at, changed_by FROM status_changes WHERE item_id = ? ORDER BY id DESC',
       [id],
     ),
     getItemFacts(db, id),
     listFieldChanges(db, id),
+    listThread(db, id),
   ]);
   return {
     ...toCard(row),
@@ -108,6 +109,7 @@ export async function getItem(db: ReadDb, id: number): Promise<ItemDetail> {
     history: history.map(toChange),
     facts,
     fieldHistory,
+    thread,
   };
 }
 

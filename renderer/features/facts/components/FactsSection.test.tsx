@@ -44,7 +44,7 @@ afterEach(async () => {
 
 describe('facts in the detail panel', () => {
   it('marks the evidence in the body as text, highlights a fact on hover and shows its sentence', async () => {
-    const { view } = await setUp(detailOf(summary, { body, facts: { suggested: facts, corrections: [] } }));
+    const { view } = await setUp(detailOf(summary, { body, facts: { suggested: facts, corrections: [], relevance: null } }));
     cleanup = view.unmount;
     const bodyBox = view.container.querySelector('.detail-body');
     expect(bodyBox?.textContent).toBe(body);
@@ -61,10 +61,10 @@ describe('facts in the detail panel', () => {
   it('corrects a fact through items.correct and shows the correction beside the suggestion', async () => {
     const corrected = detailOf(summary, {
       body,
-      facts: { suggested: facts, corrections: [{ field: 'category', value: 'theft', correctedAt: '2026-11-25T10:00:00.000Z', correctedBy: 'sato' }] },
+      facts: { suggested: facts, corrections: [{ field: 'category', value: 'theft', correctedAt: '2026-11-25T10:00:00.000Z', correctedBy: 'sato' }], relevance: null },
       fieldHistory: [{ id: 1, field: 'category', from: null, to: 'theft', changedAt: '2026-11-25T10:00:00.000Z', changedBy: 'sato' }],
     });
-    const { api, view } = await setUp(detailOf(summary, { body, facts: { suggested: facts, corrections: [] } }));
+    const { api, view } = await setUp(detailOf(summary, { body, facts: { suggested: facts, corrections: [], relevance: null } }));
     cleanup = view.unmount;
     const edit = view.container.querySelector<HTMLButtonElement>('[data-field="category"] button[aria-label="カテゴリを修正"]');
     await act(async () => edit?.click());
@@ -85,7 +85,7 @@ describe('facts in the detail panel', () => {
   });
 
   it('refuses a malformed value before sending it', async () => {
-    const { api, view } = await setUp(detailOf(summary, { body, facts: { suggested: facts, corrections: [] } }));
+    const { api, view } = await setUp(detailOf(summary, { body, facts: { suggested: facts, corrections: [], relevance: null } }));
     cleanup = view.unmount;
     await act(async () => view.container.querySelector<HTMLButtonElement>('[data-field="affected.people"] button')?.click());
     const input = view.container.querySelector<HTMLInputElement>('[data-field="affected.people"] input');
