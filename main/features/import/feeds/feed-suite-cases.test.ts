@@ -32,6 +32,11 @@ describe('feedparser wellformed/atom10 *_base64 (RFC 4287 §4.1.3.3)', () => {
     expect(result.records.map((r) => r.body)).toEqual(['日本語の本文', 'plain summary']);
   });
 
+  it('an XML media type is inline XML, not Base64: its text is read', () => {
+    const result = read(atom('<entry><title>t</title><content type="application/xml"><note><body>inline text</body></note></content></entry>'));
+    expect(result.records[0]?.body).toBe('inline text');
+  });
+
   it('Base64 that is not UTF-8 text (an image) gives no text, and the summary speaks for the entry', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]).toString('base64');
     const result = read(atom(`<entry><title>t</title><content type="image/png">${png}</content><summary>the summary</summary></entry>`));

@@ -226,6 +226,8 @@ export function atomTextKind(field: CapturedField): TextKind {
   if (type === 'html' || type === 'text/html') return 'html';
   if (type === 'xhtml' || type === 'application/xhtml+xml') return 'xhtml';
   if (type === 'text' || type.startsWith('text/')) return 'text';
+  // An XML media type (application/xml, image/svg+xml…) is inline XML, whose text is read like XHTML's.
+  if (/[/+]xml$/.test(type)) return 'xhtml';
   // RFC 4287 §4.1.3.3: any other media type is Base64-encoded. Only text survives (see fieldText).
   return 'base64';
 }
