@@ -150,6 +150,11 @@ describe('queryBoard', () => {
     const board = await queryBoard(t.db, { ...emptyBoardQuery(), text: 'ランサムウェア' }, { limit: 3, offset: 0, columns: ['new'] });
     expect(board.columns[0]?.count).toBe(BM25_MAX_HITS + 1);
     expect(board.columns[0]?.cards.map((c) => c.id)).toEqual([1, BM25_MAX_HITS + 1, BM25_MAX_HITS]);
+    // The column filters of the tiers take every kind of term: prefix (one character), several, excluded.
+    for (const [text, first] of [['ラ', 1], ['ラ ン', 1], ['ウェア -"お知らせ 2"', 1], ['ラ 感染', BM25_MAX_HITS + 1], ['ランサム -"ウェアに"', null]] as const) {
+      const tiers = await queryBoard(t.db, { ...emptyBoardQuery(), text }, { limit: 1, offset: 0, columns: ['new'] });
+      expect(tiers.columns[0]?.cards[0]?.id ?? null, text).toBe(first);
+    }
   });
 
   it('returns highlights as text segments, with a snippet of the body around the first hit', async () => {
