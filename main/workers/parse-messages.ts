@@ -1,21 +1,36 @@
-import type { SnapshotReadResult } from '../features/import/read-snapshot.js';
+import type { RecordError } from '../features/import/csv-records.js';
+import type { ItemFields } from '../features/import/import-repository.js';
+import type { SnapshotStreamSummary } from '../features/import/read-snapshot-stream.js';
 
-export interface ParseRequest {
-  name: string;
-  bytes: Uint8Array;
-}
+/** A file on disk is read by the parser process itself, in chunks; bytes are for what never was a file. */
+export type ParseSource = { path: string } | { bytes: Uint8Array };
 
-import type { SourceRecord } from '../features/import/source-record.js';
+export type ParseRequest =
+  | { type: 'read'; name: string; source: ParseSource }
+  /** The importer has written one more batch: the reader may send another. */
+  | { type: 'ack' };
 
 /**
- * Records travel in batches before the final reply: one message of a hundred megabytes is several times
- * slower through Node's IPC channel than the same data in small messages.
+ * Items travel in batches, and at most BATCHES_IN_FLIGHT unacknowledged batches exist at any time: the
+ * reader waits for the writer, so neither process ever holds more than a few batches, whatever the file
+ * size. (One message of a hundred megabytes is also several times slower through Node's IPC channel than
+ * the same data in small messages.)
  */
-export const RECORDS_PER_MESSAGE = 500;
+export const ITEMS_PER_MESSAGE = 250;
+export const BATCHES_IN_FLIGHT = 2;
+
+export interface ItemBatch {
+  items: ItemFields[];
+  /** Bytes of the file read so far and in all, for the progress bar. */
+  bytesRead: number;
+  bytesTotal: number;
+}
+
+export type { RecordError, SnapshotStreamSummary };
 
 export type ParseReply =
-  | { ok: 'partial'; records: SourceRecord[] }
-  | { ok: true; result: SnapshotReadResult; peakRssKb: number }
+  | { ok: 'items'; batch: ItemBatch }
+  | { ok: true; summary: SnapshotStreamSummary; peakRssKb: number }
   | { ok: false; kind: 'file' | 'crash'; message: string };
 
 /** What the importer needs of a parser process, whichever platform started it. */
@@ -29,8 +44,15 @@ export interface ParserChild {
 export interface ParserLimits {
   /** V8 heap of the parser process. */
   maxMemoryMb: number;
+  /**
+   * Time the reader may work on one file. Time it spends waiting for the importer to write is not counted,
+   * and a streamed file gets STREAM_MS_PER_MB more per megabyte (its reading time grows with its size only).
+   */
   timeoutMs: number;
 }
+
+/** Extra reading time a streamed file earns per megabyte: ten times what reading takes on a slow machine. */
+export const STREAM_MS_PER_MB = 250;
 
 /** Node starts the parser with child_process.fork; Electron injects one built on utilityProcess. */
 export type SpawnParser = (limits: ParserLimits) => ParserChild;

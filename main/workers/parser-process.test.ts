@@ -10,14 +10,26 @@ function bigCsv(rows: number): Uint8Array {
   return csv(`${lines.join('\n')}\n`);
 }
 
+/** A feed is parsed whole (unlike CSV, which streams), so its size is what its reader needs in memory. */
+function bigFeed(items: number): Uint8Array {
+  const body = '個人情報の流出に関するお知らせ。'.repeat(60);
+  const parts = ['<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title>'];
+  for (let i = 0; i < items; i++) parts.push(`<item><title>item ${i}</title><description>${body}</description></item>`);
+  parts.push('</channel></rss>');
+  return csv(parts.join('\n'));
+}
+
 describe('ParserProcess', () => {
   it('reads a file in a worker and serves several files with one worker', async () => {
     const parser = new ParserProcess();
     try {
       const a = await parser.read('a.csv', csv('title,date\nA,2023-07-01\n'));
       const b = await parser.read('b.csv', csv('title,date\nB,2023-07-02\nC,2023-07-03\n'));
-      expect(a.records.map((r) => r.title)).toEqual(['A']);
-      expect(b.records.map((r) => r.title)).toEqual(['B', 'C']);
+      expect(a.items.map((r) => r.title)).toEqual(['A']);
+      expect(b.items.map((r) => r.title)).toEqual(['B', 'C']);
+      // Identity and content hash are computed in the parser process, so the importer only writes.
+      expect(b.items[0]).toMatchObject({ identityKey: 'b|2023-07-02', contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(b).toMatchObject({ format: 'csv', encoding: 'utf-8', recordCount: 2, fileSize: 37, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     } finally {
       parser.close();
     }
@@ -28,7 +40,7 @@ describe('ParserProcess', () => {
     try {
       await expect(parser.read('x.csv', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]))).rejects.toBeInstanceOf(ReaderFailedError);
       // The next file gets a fresh worker and reads fine.
-      expect((await parser.read('ok.csv', csv('title\nfine\n'))).records).toHaveLength(1);
+      expect((await parser.read('ok.csv', csv('title\nfine\n'))).items).toHaveLength(1);
     } finally {
       parser.close();
     }
@@ -37,21 +49,55 @@ describe('ParserProcess', () => {
   it('BOUND: a file that needs more memory than the limit stops the worker, not the app', async () => {
     const parser = new ParserProcess({ maxMemoryMb: 16, timeoutMs: 60_000 });
     try {
-      await expect(parser.read('huge.csv', bigCsv(20_000))).rejects.toThrow(/more than 16 MB|reader failed|stopped/);
+      await expect(parser.read('huge.rss', bigFeed(20_000))).rejects.toThrow(/more than 16 MB|reader failed|stopped/);
     } finally {
       parser.close();
     }
     expect(process.memoryUsage().rss).toBeGreaterThan(0);
   });
 
+  it('BOUND: a streamed CSV is read within a heap far smaller than the file', async () => {
+    // 29 MB of CSV through a 24 MB heap: only the record being read and a few batches are ever held.
+    const parser = new ParserProcess({ maxMemoryMb: 24, timeoutMs: 60_000 });
+    try {
+      const stream = parser.stream('big.csv', { bytes: bigCsv(10_000) }, 0);
+      let next = await stream.next();
+      // Items are not kept here either: this test is about the reader's memory.
+      while (!next.done) next = await stream.next();
+      expect(next.value.recordCount).toBe(10_000);
+    } finally {
+      parser.close();
+    }
+  });
+
   it('BOUND: a file that takes longer than the time budget is stopped', async () => {
-    const parser = new ParserProcess({ maxMemoryMb: 1024, timeoutMs: 50 });
+    const parser = new ParserProcess({ maxMemoryMb: 1024, timeoutMs: 50 }, undefined, 0);
     try {
       await expect(parser.read('slow.csv', bigCsv(20_000))).rejects.toThrow(/longer than/);
     } finally {
       parser.close();
     }
   });
+
+  it('the time budget does not run while the reader waits for the writer', async () => {
+    const parser = new ParserProcess({ maxMemoryMb: 1024, timeoutMs: 6000 }, undefined, 0);
+    try {
+      // Starting the process is counted against the first file; this test is about the file after it.
+      await parser.read('warm-up.csv', csv('title\nA\n'));
+      // Short rows: reading them takes milliseconds; the 12 batches they make are what takes long.
+      const rows = Array.from({ length: 3000 }, (_, i) => `item ${i},2023-07-01`).join('\n');
+      let items = 0;
+      const stream = parser.stream('slow-writer.csv', { bytes: csv(`title,date\n${rows}\n`) }, 0);
+      for (let next = await stream.next(); !next.done; next = await stream.next()) {
+        items += next.value.items.length;
+        // A writer far slower than the budget: 12 batches × 700 ms is well past 6 s of wall time.
+        await new Promise((resolve) => setTimeout(resolve, 700));
+      }
+      expect(items).toBe(3_000);
+    } finally {
+      parser.close();
+    }
+  }, 30_000);
 
   it('C18 a cancel while reading ends the worker at once', async () => {
     const parser = new ParserProcess();

@@ -8,7 +8,9 @@ export const spawnNodeParser: SpawnParser = (limits) => {
   const fromSource = here.endsWith('.ts');
   const entry = fileURLToPath(new URL(fromSource ? './parse-child.ts' : './parse-child.mjs', here));
   const child = fork(entry, [], {
-    execArgv: [...(fromSource ? ['--import', 'tsx'] : []), `--max-old-space-size=${limits.maxMemoryMb}`],
+    // A small young generation: what the reader allocates dies within a chunk, and a large nursery only
+    // adds resident memory (measured on the 20k-item CSV benchmark: parser peak RSS 150 MB → 114 MB).
+    execArgv: [...(fromSource ? ['--import', 'tsx'] : []), `--max-old-space-size=${limits.maxMemoryMb}`, '--max-semi-space-size=4'],
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
   });

@@ -1,6 +1,6 @@
 import { buildSourceRecord, isBlankRow } from './build-source-record.js';
 import type { SourceRecord } from './build-source-record.js';
-import { scanCsvRows, TOO_MANY_UNREADABLE } from './csv-rows.js';
+import { scanCsvRows, TOO_MANY_UNREADABLE, type CsvRowVisitor } from './csv-rows.js';
 import { mapHeaders } from './header-map.js';
 import type { HeaderMapping } from './header-map.js';
 
@@ -27,66 +27,94 @@ export interface CsvReadResult {
  * Throws NotTextFileError or UndecodableFileError when the file is not text at all.
  */
 export function readCsvRecords(bytes: Uint8Array): CsvReadResult {
-  const result: CsvReadResult = {
-    format: 'csv',
-    encoding: 'utf-8',
-    delimiter: ',',
-    records: [],
-    errors: [],
-    recordCount: 0,
-  };
+  const records: SourceRecord[] = [];
+  const builder = new CsvRecordBuilder((record) => records.push(record));
+  const scan = scanCsvRows(bytes, { trim: true }, builder);
+  return { ...builder.finish(scan), records };
+}
 
-  // Held in an object because the visitor sets it; a plain `let` would stay narrowed to null.
-  const state: { header: Header | null; headerUnreadable: boolean } = { header: null, headerUnreadable: false };
-  const acceptRow = (cells: string[], line: number): void => {
+/** What reading a CSV file found, apart from the records themselves (which went to the caller one by one). */
+export type CsvReadSummary = Omit<CsvReadResult, 'records'> & {
+  /** Problems beyond the listed ones (a file broken on every line would otherwise fill memory with them). */
+  errorsNotListed: number;
+};
+
+/** Problems listed per file; the rest are counted. */
+export const MAX_LISTED_ERRORS = 2000;
+
+/**
+ * Turns CSV rows into records as they come (the first non-blank row is the header), handing each record to
+ * `onRecord` and keeping only counters and the first MAX_LISTED_ERRORS problems, so a file of any length is
+ * read in bounded memory.
+ */
+export class CsvRecordBuilder implements CsvRowVisitor {
+  private header: Header | null = null;
+  private headerUnreadable = false;
+  private readonly errors: RecordError[] = [];
+  private errorsNotListed = 0;
+  private recordCount = 0;
+
+  constructor(private readonly onRecord: (record: SourceRecord) => void) {}
+
+  row(cells: string[], line: number): void {
     if (isBlankRow(cells)) return;
-    const header = state.header;
+    const header = this.header;
     if (header === null) {
-      state.header = readHeader(cells, line, result);
+      this.header = this.readHeader(cells, line);
       return;
     }
-    result.recordCount++;
+    this.recordCount++;
     // A broken header already failed the whole file; rows are only counted so the numbers still add up.
     if (header.mapping.problems.length > 0) return;
     const outcome = buildSourceRecord(cells, line, header.mapping, header.width);
     if ('error' in outcome) {
-      result.errors.push({ line, message: outcome.error });
+      this.addError(line, outcome.error);
       return;
     }
-    result.records.push(outcome.record);
-    for (const warning of outcome.warnings) result.errors.push({ line, message: warning });
-  };
+    this.onRecord(outcome.record);
+    for (const warning of outcome.warnings) this.addError(line, warning);
+  }
 
-  const scan = scanCsvRows(bytes, { trim: true }, {
-    row: acceptRow,
-    error: (line, message) => {
-      if (state.header === null) {
-        result.errors.push({ line, message: `the header row cannot be read: ${message}` });
-        state.headerUnreadable = true;
-        return false;
-      }
-      result.recordCount++;
-      result.errors.push({ line, message });
-      return true;
-    },
-  });
-  result.format = scan.delimiter === '\t' ? 'tsv' : 'csv';
-  result.encoding = scan.encoding;
-  result.delimiter = scan.delimiter;
-  if (scan.stoppedAt !== null) result.errors.push({ line: scan.stoppedAt, message: TOO_MANY_UNREADABLE });
+  error(line: number, message: string): boolean {
+    if (this.header === null) {
+      this.addError(line, `the header row cannot be read: ${message}`);
+      this.headerUnreadable = true;
+      return false;
+    }
+    this.recordCount++;
+    this.addError(line, message);
+    return true;
+  }
 
-  if (state.header === null && !state.headerUnreadable) result.errors.push({ line: null, message: 'the file is empty' });
-  return result;
+  finish(scan: { encoding: string; delimiter: string; stoppedAt: number | null }): CsvReadSummary {
+    if (scan.stoppedAt !== null) this.addError(scan.stoppedAt, TOO_MANY_UNREADABLE);
+    if (this.header === null && !this.headerUnreadable) this.addError(null, 'the file is empty');
+    const errors = [...this.errors];
+    if (this.errorsNotListed > 0) errors.push({ line: null, message: `${this.errorsNotListed} more problems not listed` });
+    return {
+      format: scan.delimiter === '\t' ? 'tsv' : 'csv',
+      encoding: scan.encoding,
+      delimiter: scan.delimiter,
+      errors,
+      errorsNotListed: this.errorsNotListed,
+      recordCount: this.recordCount,
+    };
+  }
+
+  private addError(line: number | null, message: string): void {
+    if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push({ line, message });
+    else this.errorsNotListed++;
+  }
+
+  private readHeader(cells: string[], line: number): Header {
+    if (cells.some((cell) => cell.includes('\0'))) this.addError(line, 'NUL bytes removed');
+    const mapping = mapHeaders(cells.map((cell) => cell.replaceAll('\0', '')));
+    for (const problem of mapping.problems) this.addError(line, problem);
+    return { mapping, width: cells.length };
+  }
 }
 
 interface Header {
   mapping: HeaderMapping;
   width: number;
-}
-
-function readHeader(cells: string[], line: number, result: CsvReadResult): Header {
-  if (cells.some((cell) => cell.includes('\0'))) result.errors.push({ line, message: 'NUL bytes removed' });
-  const mapping = mapHeaders(cells.map((cell) => cell.replaceAll('\0', '')));
-  for (const problem of mapping.problems) result.errors.push({ line, message: problem });
-  return { mapping, width: cells.length };
 }

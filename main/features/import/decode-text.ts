@@ -1,4 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import Encoding from 'encoding-japanese';
+import type { ByteSource } from './byte-source.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'euc-jp' | 'iso-2022-jp';
 
@@ -140,4 +142,75 @@ function describeNotText(kind: NotTextKind): string {
     default:
       return `not a text file: it is a ${kind.toUpperCase()} file`;
   }
+}
+
+/** How much of a stream the encoding guess looks at (the whole file for anything smaller). */
+export const ENCODING_SAMPLE_BYTES = 1024 * 1024;
+
+export interface StreamEncoding {
+  encoding: TextEncodingName;
+  /** Bytes of BOM at the start of the stream, not part of the text. */
+  bomLength: number;
+}
+
+/**
+ * decodeText's choice for a file read in chunks: the same signatures, BOMs and order of candidates, with the
+ * content guesses made on the first ENCODING_SAMPLE_BYTES, and each candidate checked against the whole
+ * stream (strict UTF-8 at memory speed, legacy decoders in fatal mode), so a Shift_JIS byte deep in a file
+ * that starts in ASCII still makes it Shift_JIS. Memory stays one chunk whatever the file size.
+ */
+export async function detectStreamEncoding(source: ByteSource): Promise<StreamEncoding> {
+  const head = await source.head(ENCODING_SAMPLE_BYTES);
+  const signature = BINARY_SIGNATURES.find((s) => startsWith(head, s.bytes));
+  if (signature) throw new NotTextFileError(signature.kind);
+  const bom = BOMS.find((b) => startsWith(head, b.bytes));
+  // A wrong byte after a BOM is found while decoding, and fails the file then.
+  if (bom) return { encoding: bom.encoding, bomLength: bom.bytes.length };
+  if (isControlHeavy(head)) throw new NotTextFileError('binary');
+
+  if (head.includes(ESC) && Encoding.detect(head) === 'JIS' && (await decodesWhole(source, 'iso-2022-jp'))) {
+    return { encoding: 'iso-2022-jp', bomLength: 0 };
+  }
+  if (await decodesWhole(source, 'utf-8')) return { encoding: 'utf-8', bomLength: 0 };
+  const tried: TextEncodingName[] = ['utf-8'];
+  for (const encoding of orderLegacyCandidates(head)) {
+    tried.push(encoding);
+    if (await decodesWhole(source, encoding)) return { encoding, bomLength: 0 };
+  }
+  throw new UndecodableFileError(tried);
+}
+
+async function decodesWhole(source: ByteSource, encoding: TextEncodingName): Promise<boolean> {
+  if (encoding === 'utf-8') {
+    let carry: Uint8Array = new Uint8Array(0);
+    for await (const chunk of source.chunks()) {
+      const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const complete = completeUtf8Length(data);
+      if (!isUtf8(data.subarray(0, complete))) return false;
+      carry = Uint8Array.from(data.subarray(complete));
+    }
+    return carry.length === 0;
+  }
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  try {
+    for await (const chunk of source.chunks()) decoder.decode(chunk, { stream: true });
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Length of `bytes` without a UTF-8 sequence cut short at its end (chunk boundaries split characters). */
+export function completeUtf8Length(bytes: Uint8Array): number {
+  const length = bytes.length;
+  for (let i = length - 1; i >= 0 && i >= length - 4; i--) {
+    const b = bytes[i] ?? 0;
+    if (b < 0x80) return length;
+    if (b >= 0xc0) {
+      const width = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return i + width > length ? i : length;
+    }
+  }
+  return length;
 }

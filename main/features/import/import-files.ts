@@ -1,20 +1,34 @@
-// Imports snapshot files: each file is read and checked first, then written in a transaction of its own,
-// so a file that fails halfway leaves the database exactly as it was while the other files still land.
-import { createHash } from 'node:crypto';
+// Imports snapshot files: each file is read by the parser process while its items are written, in one
+// transaction per file, so a file that fails or is cancelled halfway leaves the database exactly as it was
+// while the other files still land. Items stream: neither process holds more than a few batches of them.
+import { statSync } from 'node:fs';
 import type { ImportError, ImportSummary } from '../../../shared/domain/item.js';
 import type { ImportProgressEvent } from '../../../shared/ipc/events.js';
 import type { Connection } from '../../db/database.js';
-import { DEFAULT_LIMITS, ImportCancelledError, ParserProcess, ReaderFailedError, type ParserLimits, type SpawnParser } from '../../workers/parser-process.js';
-import type { SourceRecord } from './source-record.js';
-import { isSupportedFile, SUPPORTED_EXTENSIONS, UnsupportedFileError, type SnapshotReadResult } from './read-snapshot.js';
-import { finishBatch, insertBatch, upsertItems, type ItemFields } from './import-repository.js';
-import { computeIdentityKey, computeStoryHash } from './item-identity.js';
+import {
+  DEFAULT_LIMITS,
+  ImportCancelledError,
+  ParserProcess,
+  ReaderFailedError,
+  type ParseSource,
+  type ParserLimits,
+  type SpawnParser,
+} from '../../workers/parser-process.js';
+import { isSupportedFile, SUPPORTED_EXTENSIONS, UnsupportedFileError } from './read-snapshot.js';
+import { FileTooLargeError, isStreamedFile, MAX_WHOLE_FILE_BYTES } from './read-snapshot-stream.js';
+import { finishBatch, insertBatch, upsertItems, type UpsertOutcome } from './import-repository.js';
 
-export interface ImportInputFile {
-  /** The name shown in errors and the import history; never used as a path here. */
-  name: string;
-  bytes: Uint8Array;
-}
+/**
+ * One file to import. A file on disk is given by path and read by the parser process in chunks (CSV of any
+ * size in bounded memory); bytes are for content that never was a file here (pasted text, uploads).
+ */
+export type ImportInputFile =
+  | {
+      /** The name shown in errors and the import history; never used as a path here. */
+      name: string;
+      bytes: Uint8Array;
+    }
+  | { name: string; path: string };
 
 /** Progress of one import, as the 'import.progress' event carries it (the job id is added by ImportJobs). */
 export type ImportProgress = Omit<ImportProgressEvent, 'jobId'>;
@@ -32,8 +46,11 @@ export interface ImportOptions {
   parser?: ParserProcess;
 }
 
-/** Larger files are refused before reading; the parse worker's memory limit is sized for this. */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/**
+ * Feeds and pages are parsed whole and are refused above this size; CSV and TSV stream and have no limit
+ * (the reader's time budget grows with the file instead).
+ */
+export const MAX_FILE_BYTES = MAX_WHOLE_FILE_BYTES;
 
 export { isSupportedFile, SUPPORTED_EXTENSIONS };
 
@@ -46,8 +63,8 @@ export async function importFiles(
   const parser = options.parser ?? new ParserProcess(options.limits ?? DEFAULT_LIMITS, options.spawnParser);
   try {
     for (const [fileIndex, file] of files.entries()) {
-      const progress = (phase: ImportProgress['phase'], recordsDone: number, recordCount: number) =>
-        options.onProgress?.({ fileIndex, fileCount: files.length, fileName: file.name, phase, recordsDone, recordCount });
+      const progress = (phase: ImportProgress['phase'], recordsDone: number, recordCount: number, bytesDone: number, bytesTotal: number) =>
+        options.onProgress?.({ fileIndex, fileCount: files.length, fileName: file.name, phase, recordsDone, recordCount, bytesDone, bytesTotal });
       let result: ImportSummary;
       try {
         result = await importOneFile(db, file, options, parser, progress);
@@ -73,12 +90,14 @@ export async function importFiles(
   return total;
 }
 
+type FileProgress = (phase: ImportProgress['phase'], recordsDone: number, recordCount: number, bytesDone: number, bytesTotal: number) => void;
+
 async function importOneFile(
   db: Connection,
   file: ImportInputFile,
   options: ImportOptions,
   parser: ParserProcess,
-  progress: (phase: ImportProgress['phase'], done: number, count: number) => void,
+  progress: FileProgress,
 ): Promise<ImportSummary> {
   const fileError = (message: string, line: number | null = null): ImportSummary => ({
     imported: 0,
@@ -90,76 +109,67 @@ async function importOneFile(
   if (!isSupportedFile(file.name)) {
     return fileError(new UnsupportedFileError(file.name).message);
   }
-  if (file.bytes.byteLength > MAX_FILE_BYTES) {
-    return fileError(`the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it into smaller files`);
-  }
-  progress('reading', 0, 0);
-  let parsed: SnapshotReadResult;
+  let size: number;
   try {
-    parsed = await parser.read(file.name, file.bytes, options.signal);
+    size = 'path' in file ? statSync(file.path).size : file.bytes.byteLength;
   } catch (error) {
-    if (error instanceof ReaderFailedError) return fileError(error.message);
-    throw error;
+    return fileError(`the file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const errors: ImportError[] = parsed.errors.map((e) => ({ file: file.name, line: e.line, message: e.message }));
-  // Records the reader saw but could not turn into items; warnings on kept records do not count.
-  const failed = Math.max(0, parsed.recordCount - parsed.records.length);
+  if (!isStreamedFile(file.name) && size > MAX_WHOLE_FILE_BYTES) return fileError(new FileTooLargeError().message);
+
+  progress('reading', 0, 0, 0, size);
+  const source: ParseSource = 'path' in file ? { path: file.path } : { bytes: file.bytes };
+  const batches = parser.stream(file.name, source, size, options.signal);
   const now = options.now ?? (() => new Date());
   const actor = options.actor ?? 'import';
   const startedAt = now().toISOString();
+  let received = 0;
   try {
+    // The first batch (or the verdict on a file that is not readable) comes before the write lock is taken.
+    let next = await batches.next();
     const summary = await db.withTransaction(async (tx) => {
-      const batchId = await insertBatch(tx, {
-        fileName: file.name,
-        fileSize: file.bytes.byteLength,
-        sha256: createHash('sha256').update(file.bytes).digest('hex'),
-        format: parsed.format,
-        encoding: parsed.encoding,
-        startedAt,
-      });
-      const counts = { imported: 0, duplicates: 0, updated: 0, failed, errors };
-      progress('writing', 0, parsed.records.length);
-      const outcomes = await upsertItems(tx, parsed.records.map(toItemFields), batchId, startedAt, actor, (done) => {
-        // Checked between chunks: throwing here rolls the whole file back.
+      const batchId = await insertBatch(tx, { fileName: file.name, fileSize: size, sha256: '', format: 'pending', encoding: null, startedAt });
+      const counts = { imported: 0, duplicates: 0, updated: 0 };
+      while (!next.done) {
+        const { items, bytesRead, bytesTotal } = next.value;
+        // Checked between batches: throwing here rolls the whole file back.
         if (options.signal?.aborted) throw new ImportCancelledError();
-        progress('writing', done, parsed.records.length);
-      });
-      for (const outcome of outcomes) {
-        if (outcome === 'imported') counts.imported += 1;
-        else if (outcome === 'duplicate') counts.duplicates += 1;
-        else counts.updated += 1;
+        // The total is not known until the file is read; estimated from the bytes so far, exact at 'done'.
+        const estimate = bytesRead > 0 ? Math.max(received + items.length, Math.round(((received + items.length) * bytesTotal) / bytesRead)) : received;
+        if (received === 0) progress('writing', 0, estimate, bytesRead, bytesTotal);
+        received += items.length;
+        for (const outcome of await upsertItems(tx, items, batchId, startedAt, actor)) counts[outcomeCounter(outcome)] += 1;
+        progress('writing', received, estimate, bytesRead, bytesTotal);
+        next = await batches.next();
       }
-      await finishBatch(tx, batchId, counts, now().toISOString());
-      return counts;
+      const read = next.value;
+      const errors: ImportError[] = read.errors.map((e) => ({ file: file.name, line: e.line, message: e.message }));
+      // Records the reader saw but could not turn into items; warnings on kept records do not count.
+      const result = { ...counts, failed: Math.max(0, read.recordCount - received), errors };
+      await finishBatch(tx, batchId, result, now().toISOString(), { sha256: read.sha256, format: read.format, encoding: read.encoding });
+      return result;
     });
-    progress('done', parsed.records.length, parsed.records.length);
+    progress('done', received, received, size, size);
     return summary;
   } catch (error) {
     if (error instanceof ImportCancelledError) throw error;
-    // The transaction rolled back: nothing of this file landed, and every record of it counts as failed.
+    // The transaction rolled back (or never began): nothing of this file landed.
+    if (error instanceof ReaderFailedError) return fileError(error.message);
     const message = error instanceof Error ? error.message : String(error);
     return {
       imported: 0,
       duplicates: 0,
       updated: 0,
-      failed: parsed.recordCount,
-      errors: [...errors, { file: file.name, line: null, message: `nothing was imported from this file: ${message}` }],
+      // Every record read so far failed with it (the rest of a file abandoned halfway was never read).
+      failed: Math.max(1, received),
+      errors: [{ file: file.name, line: null, message: `nothing was imported from this file: ${message}` }],
     };
+  } finally {
+    // Ends the reader if the file was abandoned halfway (a write error): it must not keep sending.
+    await batches.return(undefined as never).catch(() => undefined);
   }
 }
 
-function toItemFields(record: SourceRecord): ItemFields {
-  return {
-    identityKey: computeIdentityKey(record),
-    contentHash: computeStoryHash(record),
-    title: record.title,
-    organization: record.organization,
-    publishedAt: record.publishedAt,
-    publishedAtRaw: record.publishedAtRaw,
-    sourceCategory: record.sourceCategory,
-    sourceName: record.sourceName,
-    sourceUrl: record.sourceUrl,
-    body: record.body,
-    extra: record.extra,
-  };
+function outcomeCounter(outcome: UpsertOutcome): 'imported' | 'duplicates' | 'updated' {
+  return outcome === 'imported' ? 'imported' : outcome === 'duplicate' ? 'duplicates' : 'updated';
 }
