@@ -29,13 +29,13 @@ const COUNTER_HEADING = /再発防止|防止策|改善策|対策|今後の(?:対
 const CAUSE_SENTENCE = /原因は|が原因|原因と(?:みられ|考えられ|推測|判明|され)|による(?:もの|ため)と(?:みられ|考えられ|推測|判明)|要因は|要因として|ことが要因|caused by|the cause|root cause|was due to|resulted from/i;
 // Used only when nothing above found a cause: how it happened, in the words notices use for it.
 const CAUSE_FALLBACK = /(?:不正アクセス|攻撃|脆弱性|ウイルス|ウィルス|マルウ[ェエ]ア|攻撃メール|設定ミス|設定不備|転送先設定ミス|誤操作|操作ミス|人為的ミス|ミス)(?:で|により|によって|を受け)[、,]?|(?:脆弱性|弱点)を(?:突かれ|つかれ|突いた|ついた|悪用|利用)|(?:で|により|によって)感染|(?<!遭っ)てしま(?:い|った)|ていなかった|(?:国家|攻撃者|第三者)が関与|exploited|phishing email/i;
-const COUNTER_SENTENCE = /再発防止(?:策|に向け|のため|を(?:図|徹底))|防止策として|対策(?:として|を(?:講じ|実施|強化|徹底|行)|の(?:強化|徹底))|監視(?:体制)?の強化|強化(?:を(?:図|行)|に(?:取り?組|努め))|(?:強化|徹底|教育|研修|見直し|導入|監視|更新)[^。]{0,30}?(?:を|に)?(?:実施|行い|行って|行う|図|努め|取り?組|進め|講じ)(?:て|い|ま|る)|教育(?:を|の)(?:実施|徹底|再実施)|見直しを(?:行|実施|図)|利用(?:を)?停止し|しましょう|推奨(?:し|いた|され)|呼び(?:掛|か)け|ことが(?:重要|大切|求められ)|will (?:implement|strengthen|enhance|introduce|improve)|(?:have|has) (?:implemented|strengthened|enhanced)|additional (?:security )?measures|we recommend|should (?:enable|change|update)/i;
+const COUNTER_SENTENCE = /再発防止(?:策|に向け|のため|を(?:図|徹底))|防止策として|対策(?:として|を(?:講じ|実施|強化|徹底|行)|の(?:強化|徹底))|監視(?:体制)?の強化|強化(?:を(?:図|行)|に(?:取り?組|努め))|(?:強化|徹底|教育|研修|見直し|導入|監視|更新)[^。]{0,30}?(?:を|に)?(?:実施|行い|行って|行う|図|努め|取り?組|進め|講じ)(?:て|い|ま|る)|教育(?:を|の)(?:実施|徹底|再実施)|見直しを(?:行|実施|図)|利用(?:を)?停止し|しましょう|推奨(?:し|いた|致|され)|呼び(?:掛|か)け|ことが(?:重要|大切|求められ)|will (?:implement|strengthen|enhance|introduce|improve)|(?:have|has) (?:implemented|strengthened|enhanced)|additional (?:security )?measures|we recommend|should (?:enable|change|update)/i;
 
 // Apologies, contact boilerplate, reports to authorities and reopening notices sit in the same sections.
 const BOILERPLATE = /ご覧(?:下|くだ)さい|お詫び|申し訳|ご迷惑|ご心配|ご不便|ご相談ください|お問い?合わせ|お気軽に|お知らせいたします|お知らせします|報告済|被害申告|被害届|捜査に|全面的に協力|ご理解|ご協力|復旧を終え|通常通り営業|apologi[sz]e|contact us/i;
 // A pledge names no action: `再発防止のための対策を講じてまいります`, `再発防止策を徹底して参ります`.
 const PLEDGE = /再発防止|対策|措置|努め|徹底|万全/;
-const CONCRETE = /強化|導入|見直|教育|研修|監視|確認|管理|変更|設定|ルール|体制|手順|マニュアル|チェック|点検|ログ|暗号化|パスワード|認証|更新|アップデート|パッチ|バックアップ|隔離|移行|削除|無効化|制限|監査|訓練|周知|注意喚起|義務|禁止|構築|整備|申請|保管|施錠|診断|停止/;
+const CONCRETE = /消去|破壊|立会|立ち合|契約|相談|通知|遮断|初期化|スキャン|検知|有効化|適用|取得|審査|面談|配置|厳格化|固定|作成|強化|導入|見直|教育|研修|監視|確認|管理|変更|設定|ルール|体制|手順|マニュアル|チェック|点検|ログ|暗号化|パスワード|認証|更新|アップデート|パッチ|バックアップ|隔離|移行|削除|無効化|制限|監査|訓練|周知|注意喚起|義務|禁止|構築|整備|申請|保管|施錠|診断|停止/;
 
 function isHeading(line: string): boolean {
   if (line.length > 44 || line.includes('。')) return false;
@@ -59,6 +59,12 @@ function classify(heading: string): SectionKind {
 const INLINE_HEADING = /^(?:さいごに[ \t]+)?([^、。,\s]{2,36}(?:原因|要因|対策|再発防止策|防止策|対応))[ \t]+\S/;
 // Any other inline heading (`各国でも整備が進むサイバー防衛専門部隊 国家機関と…`) ends the section.
 const OTHER_INLINE_HEADING = /^[^、。,\s]{4,36}[ \t]+\S/;
+
+const LIST_LINE = /^[ \t]*(?:[・•\-*※◦○●■□◆◇▶>]|\(?\d{1,2}[).、]|[①-⑳])/;
+
+function opens(value: string): boolean {
+  return (value.match(/[(（「]/g)?.length ?? 0) > (value.match(/[)）」]/g)?.length ?? 0);
+}
 
 const BULLET = /^(?:[・•\-*※◦○●■□◆◇▶>]|\(?\d{1,2}[).]|\d{1,2}\.(?!\d)|[①-⑳]|[a-z]\))[ \t]*/i;
 
@@ -98,10 +104,15 @@ export function findCausesAndCountermeasures(text: string, from = 0, to = text.l
     if (mode === 'cause' && COUNTER_SENTENCE.test(sentence) && !CAUSE_SENTENCE.test(sentence)) push(counters, trimItem(text, r));
     else push(mode === 'cause' ? causes : counters, trimItem(text, r));
   };
+  // A countermeasure says what to do: a cue, an action word, or a place in a numbered list. `この事件は、…重要性を再認識
+  // させるものとなりました` in the same section does not.
+  const isAction = (sentence: string): boolean => COUNTER_SENTENCE.test(sentence) || CONCRETE.test(sentence) || /^[ \t]*(?:\d{1,2}[、.,)]|[・•\-*])/.test(sentence);
+  const isCause = (sentence: string): boolean => CAUSE_SENTENCE.test(sentence) || CAUSE_FALLBACK.test(sentence);
 
   let section: SectionKind = 'none';
   let mode: Mode = null;
   let causeBullet: string | null = null;
+  let trimmedEnd = -1;
   const unsectioned: Range[] = [];
   for (const line of splitLines(text, from, to)) {
     const lineText = text.slice(line.start, line.end);
@@ -128,7 +139,21 @@ export function findCausesAndCountermeasures(text: string, from = 0, to = text.l
       const bullet = /^[・•\-*※]/.exec(lineText)?.[0] ?? null;
       if (section === 'both' && mode === 'cause' && causeBullet === null) causeBullet = bullet;
       if (section === 'both' && mode === 'counter' && bullet !== null && bullet === causeBullet) mode = 'cause';
-      for (const s of splitSentences(text, line.start, line.end)) pushInMode(mode, s);
+      const sentences = splitSentences(text, line.start, line.end);
+      for (const s of sentences) {
+        const sentence = text.slice(s.start, s.end);
+        // `Word マクロの自動実行の無効化(…設定で、` continued on the next line: one item, not two.
+        const last = counters[counters.length - 1];
+        if (mode === 'counter' && last && last.end === trimmedEnd && opens(last.value)) {
+          last.end = Math.min(s.end, last.start + MAX_ITEM_CHARS);
+          last.value = text.slice(last.start, last.end);
+          continue;
+        }
+        if (mode === 'counter' && !isAction(sentence) && sentences.length > 1) continue;
+        if (mode === 'counter' && !isAction(sentence) && !LIST_LINE.test(lineText) && lineText.length > 40) continue;
+        pushInMode(mode, s);
+        trimmedEnd = counters[counters.length - 1]?.end ?? -1;
+      }
       continue;
     }
     let inline: Mode = null;
@@ -140,7 +165,8 @@ export function findCausesAndCountermeasures(text: string, from = 0, to = text.l
         inline = kind === 'cause' || kind === 'both' ? 'cause' : kind === 'counter' ? 'counter' : null;
         if (inline !== null) {
           const bodyStart = s.start + sentence.indexOf(heading[1]) + heading[1].length;
-          pushInMode(inline, { start: bodyStart, end: s.end });
+          const rest = text.slice(bodyStart, s.end);
+          if (inline === 'cause' ? true : isAction(rest)) pushInMode(inline, { start: bodyStart, end: s.end });
           continue;
         }
       } else if (inline !== null && OTHER_INLINE_HEADING.test(sentence)) {
@@ -148,8 +174,8 @@ export function findCausesAndCountermeasures(text: string, from = 0, to = text.l
       }
       if (inline !== null) {
         // Blog sections run on into narrative; a sentence joins the list only when it says how or what to do.
-        const fits = inline === 'cause' ? CAUSE_SENTENCE.test(sentence) || CAUSE_FALLBACK.test(sentence) : COUNTER_SENTENCE.test(sentence) || CONCRETE.test(sentence) || /^\d{1,2}[、.,)]/.test(sentence);
-        if (fits) pushInMode(inline, s);
+        if (inline === 'cause' && COUNTER_SENTENCE.test(sentence) && !isCause(sentence)) push(counters, trimItem(text, s));
+        else if (inline === 'cause' ? isCause(sentence) : isAction(sentence)) pushInMode(inline, s);
         continue;
       }
       if (CAUSE_SENTENCE.test(sentence)) push(causes, trimItem(text, s));

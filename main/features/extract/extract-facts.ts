@@ -19,7 +19,7 @@ export const EXTRACTOR_VERSION = 1;
 
 // Rules read a bounded prefix of very long texts: a notice states its facts early, and a 1 MB paste must still
 // be read in well under a second.
-const MAX_CHARS = 200_000;
+const MAX_CHARS = 100_000;
 
 const RELATED = /あわせてご覧|併せてご覧|関連記事|関連リンク|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|Related (?:articles|posts|stories|news)|Read more:/gi;
 const NO_LEAK = /(?:流出|漏え?い|漏洩)(?:等)?(?:は|の(?:事実|可能性|形跡)は)(?:一切)?(?:ない|なかった|ありません|ございません|確認されていない|確認されておりません|認められない)|no (?:evidence|indication) (?:of|that) (?:any )?(?:personal|customer) data|no (?:personal|customer) (?:data|information) was (?:accessed|compromised)/i;

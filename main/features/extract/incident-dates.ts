@@ -30,7 +30,7 @@ const LABEL_BEFORE: ReadonlyArray<[RegExp, Role]> = [
 ];
 
 function clauseAfter(text: string, from: number): string {
-  const rest = text.slice(from, from + 90);
+  const rest = text.slice(from, from + 150);
   const stop = rest.search(/[。\n]/);
   return stop >= 0 ? rest.slice(0, stop) : rest;
 }
