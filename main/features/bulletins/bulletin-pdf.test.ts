@@ -93,5 +93,12 @@ describe.skipIf(skipReason !== null)(`bulletin PDF${skipReason ? ` (skipped: ${s
       expect(text).toContain(squeeze(source.title).slice(0, 10));
       if (source.sourceUrl) expect(text).toContain(squeeze(source.sourceUrl));
     }
+
+    // The kept HTML, printed as a browser prints it (no printer header/footer): its own margin boxes
+    // carry the number, the label and page X / Y on every page.
+    const browserFile = join(t.dir, 'digest-browser.pdf');
+    writeFileSync(browserFile, await printer.renderPdf(artifact?.html.toString('utf8') ?? '', null));
+    expect(checkPages(browserFile, '社内限り')).toBeGreaterThanOrEqual(2);
+    expect(squeeze(pageText(browserFile, 2))).toContain(b.number);
   }, 180_000);
 });

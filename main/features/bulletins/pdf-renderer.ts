@@ -9,7 +9,11 @@ export interface PageFurniture {
 }
 
 export interface PdfRenderer {
-  renderPdf(html: string, furniture: PageFurniture): Promise<Buffer>;
+  /**
+   * With furniture, the printer draws header and footer bands (HTML rendered with runningLabel false);
+   * with null, the page's own CSS margin boxes do (runningLabel true), as when a browser prints it.
+   */
+  renderPdf(html: string, furniture: PageFurniture | null): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -67,9 +71,9 @@ export async function createChromiumPdfRenderer(executablePath = findChromium())
           landscape: false,
           printBackground: true,
           preferCSSPageSize: true,
-          displayHeaderFooter: true,
-          headerTemplate: furniture.headerTemplate,
-          footerTemplate: furniture.footerTemplate,
+          ...(furniture
+            ? { displayHeaderFooter: true, headerTemplate: furniture.headerTemplate, footerTemplate: furniture.footerTemplate }
+            : { displayHeaderFooter: false }),
           margin: { top: '20mm', bottom: '18mm', left: '18mm', right: '18mm' },
         });
       } finally {

@@ -63,10 +63,15 @@ describe('renderBulletinHtml', () => {
     expect(html).not.toContain('{{chart}}');
   });
 
-  it('prints the classification label in the running label, the header and the PDF furniture', () => {
-    const html = renderBulletinHtml(bulletin('x'), { runningLabel: true });
-    expect(html).toContain('<div class="running-label on">社外秘</div>');
-    expect(renderBulletinHtml(bulletin('x'), { runningLabel: false })).toContain('<div class="running-label">社外秘</div>');
+  it('prints the label, number and page X / Y in the page margins for a browser, in the furniture for a PDF printer', () => {
+    const browser = renderBulletinHtml(bulletin('x', { number: 'SEC-"</style>-1' }), { runningLabel: true });
+    expect(browser).toMatch(/@top-right \{ content: "社外秘";/);
+    expect(browser).toMatch(/@bottom-right \{ content: counter\(page\) " \/ " counter\(pages\);/);
+    // A number can hold any character: it cannot end the CSS string or the style element.
+    expect(browser).toContain('@top-left { content: "SEC-\\22 \\3c /style\\3e -1";');
+    expect(browser.match(/<\/style>/g)).toHaveLength(1);
+    // The PDF variant leaves the margins to the printer's header and footer.
+    expect(renderBulletinHtml(bulletin('x'), { runningLabel: false })).not.toContain('@top-right');
     const furniture = renderPageFurniture(bulletin('x'));
     expect(furniture.headerTemplate).toContain('社外秘');
     expect(furniture.footerTemplate).toMatch(/社外秘.*class="pageNumber".*class="totalPages"/s);

@@ -82,11 +82,6 @@ figure.chart { margin: 2mm 0 3mm; break-inside: avoid; }
 svg.chart { max-width: 100%; height: auto; font-family: '${FONT_FAMILY}', sans-serif; font-size: 11px; }
 svg.chart rect { fill: #3f6aa1; }
 svg.chart text { fill: #222; }
-.running-label { display: none; }
-@media print {
-  /* A fixed element repeats on every printed page in Chromium: the label when the browser prints this file. */
-  .running-label.on { display: block; position: fixed; top: -12mm; right: 0; font-size: 9pt; color: #b00; font-weight: 700; }
-}
 @media screen { body { max-width: 174mm; margin: 12mm auto; padding: 0 8mm; } }
 `;
 
@@ -98,10 +93,27 @@ function boldTextOf(html: string): string {
 
 export interface RenderHtmlOptions {
   /**
-   * True for the HTML kept and printed by a browser: the label repeats on every page through a fixed
-   * element. False when a PDF printer draws the label in its own header band (see pdf-page-furniture).
+   * True for the HTML kept and printed by a browser: the number, the label and "page X / Y" are drawn in
+   * the page margins by CSS margin boxes (Chromium 131+). False when a PDF printer draws them in its own
+   * header and footer bands (renderPageFurniture), so they are not printed twice.
    */
   runningLabel: boolean;
+}
+
+/** A CSS string literal; every character that could end or escape it is written as a hex escape. */
+function cssString(text: string): string {
+  return `"${text.replace(/["\\\n\r<>]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+function marginBoxes(b: Bulletin): string {
+  const small = `font-family: '${FONT_FAMILY}', sans-serif; font-size: 8.5pt; color: #333;`;
+  const label = `${small} color: #b00; font-weight: 700; letter-spacing: 0.1em;`;
+  return `@page {
+  @top-left { content: ${cssString(b.number)}; ${small} }
+  @top-right { content: ${cssString(b.classification)}; ${label} }
+  @bottom-left { content: ${cssString(b.classification)}; ${label} }
+  @bottom-right { content: counter(page) " / " counter(pages); ${small} }
+}`;
 }
 
 export function renderBulletinHtml(b: Bulletin, options: RenderHtmlOptions): string {
@@ -118,7 +130,7 @@ export function renderBulletinHtml(b: Bulletin, options: RenderHtmlOptions): str
   const content = `${header}\n<main>\n${body}</main>`;
   // The font slices are chosen from every character the page can show, labels of the chart included.
   const chartText = (b.chart ?? []).map((c) => CATEGORY_LABELS[c.category ?? 'unknown'][b.language]).join('');
-  const fonts = fontFacesFor(`${content}${chartText}0123456789/ -`, boldTextOf(content));
+  const fonts = fontFacesFor(`${content}${chartText}${b.number}0123456789/ -`, `${boldTextOf(content)}${b.classification}`);
   return `<!doctype html>
 <html lang="${b.language}">
 <head>
@@ -129,10 +141,10 @@ export function renderBulletinHtml(b: Bulletin, options: RenderHtmlOptions): str
 <style>
 ${fonts}
 ${CSS}
+${options.runningLabel ? marginBoxes(b) : ''}
 </style>
 </head>
 <body>
-<div class="running-label${options.runningLabel ? ' on' : ''}">${escapeHtml(b.classification)}</div>
 ${content}
 </body>
 </html>
