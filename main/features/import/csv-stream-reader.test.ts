@@ -39,7 +39,8 @@ describe('readCsvStream', () => {
   for (const [label, bytes] of INPUTS) {
     it(`reads ${label} exactly as the whole-file reader does, whatever the chunk size`, async () => {
       const { records, errors, recordCount, encoding, format, delimiter } = readCsvRecords(bytes);
-      for (const chunkBytes of [3, 4096, 1024 * 1024]) {
+      // Three-byte chunks split every kanji and CRLF; on the megabyte input they would only cost time.
+      for (const chunkBytes of bytes.length > 100_000 ? [4096, 1024 * 1024] : [3, 4096, 1024 * 1024]) {
         const streamed = await readStreamed(bytes, chunkBytes);
         expect({ records: streamed.records, errors: streamed.errors, recordCount: streamed.recordCount }).toEqual({ records, errors, recordCount });
         expect({ encoding: streamed.encoding, format: streamed.format, delimiter: streamed.delimiter }).toEqual({ encoding, format, delimiter });
