@@ -146,6 +146,12 @@ CREATE TABLE item_facts (
   facts_json         TEXT    NOT NULL
 , thread_key TEXT, relevance INTEGER CHECK (relevance IS NULL OR relevance BETWEEN 0 AND 100), relevance_json TEXT NOT NULL DEFAULT '[]', profile_version INTEGER NOT NULL DEFAULT 0);
 
+CREATE TABLE item_seen_versions (
+  item_id       INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  content_hash  TEXT    NOT NULL,
+  PRIMARY KEY (item_id, content_hash)
+) WITHOUT ROWID;
+
 CREATE TABLE item_updates (
   id               INTEGER PRIMARY KEY,
   item_id          INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,

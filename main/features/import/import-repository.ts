@@ -105,14 +105,16 @@ export async function upsertItems(
   onChunk?: (done: number) => void,
 ): Promise<UpsertOutcome[]> {
   const outcomes: UpsertOutcome[] = [];
+  const state: DateMatchState = { undatedKnown: null };
   for (const chunk of chunkRows(items, PARAMS_PER_ITEM, ROWS_PER_STATEMENT * PARAMS_PER_ITEM)) {
     const keys = [...new Set(chunk.map((item) => item.identityKey))];
     const found = await tx.all<ExistingItem>(
-      `SELECT id, identity_key, content_hash, title, body, organization, source_category, source_name, source_url
+      `SELECT ${EXISTING_COLUMNS}
        FROM items WHERE identity_key IN (${keys.map(() => '?').join(', ')})`,
       keys,
     );
     const known = new Map(found.map((row) => [row.identity_key, row]));
+    await matchAcrossDates(tx, chunk, known, state);
     const fresh: ItemFields[] = [];
     for (const item of chunk) {
       const existing = known.get(item.identityKey);
@@ -133,6 +135,7 @@ export async function upsertItems(
         outcomes.push('imported');
       } else if (
         existing.content_hash === item.contentHash ||
+        (existing.id !== -1 && (await seenBefore(tx, existing.id, item.contentHash))) ||
         // A damaged copy (lines lost to mojibake) never replaces the text we have.
         item.extra.lowConfidence !== undefined ||
         (differsOnlyByEncodingLoss(existing.title, item.title) && differsOnlyByEncodingLoss(existing.body, item.body))
@@ -154,6 +157,53 @@ export async function upsertItems(
     onChunk?.(outcomes.length);
   }
   return outcomes;
+}
+
+interface DateMatchState {
+  /** Whether the database holds any undated item; asked once per file, so dated bulk imports pay nothing. */
+  undatedKnown: boolean | null;
+}
+
+/** The title part of an identity key (titles are normalised without punctuation, so '|' only separates). */
+function titleKeyOf(identityKey: string): string {
+  const bar = identityKey.indexOf('|');
+  return bar === -1 ? identityKey : identityKey.slice(0, bar);
+}
+
+const EXISTING_COLUMNS = 'id, identity_key, content_hash, title, body, organization, source_category, source_name, source_url';
+
+/**
+ * A saved page often lists a story without its date, where a feed or list of the same story has one. The
+ * identity key (title + date) cannot meet across that gap, so an unmatched record is matched by title
+ * alone: an undated record to the one item with that title (several — a recurring 「メンテナンスのお知らせ」
+ * — is ambiguous, and stays a new item); a dated record to an undated item with that title, which then
+ * takes the dated key so later snapshots meet it directly. Keys sort bytewise, so `title|` ≤ key < `title}`
+ * is a range scan of the unique index.
+ */
+async function matchAcrossDates(tx: WriteDb, chunk: readonly ItemFields[], known: Map<string, ExistingItem>, state: DateMatchState): Promise<void> {
+  for (const item of chunk) {
+    if (known.has(item.identityKey)) continue;
+    const titleKey = titleKeyOf(item.identityKey);
+    if (item.publishedAt === null) {
+      const rows = await tx.all<ExistingItem>(
+        `SELECT ${EXISTING_COLUMNS} FROM items WHERE identity_key >= ? AND identity_key < ? LIMIT 2`,
+        [`${titleKey}|`, `${titleKey}}`],
+      );
+      if (rows.length === 1 && rows[0]) known.set(item.identityKey, rows[0]);
+      continue;
+    }
+    state.undatedKnown ??= (await tx.get('SELECT 1 AS one FROM items WHERE published_at IS NULL LIMIT 1')) !== undefined;
+    if (!state.undatedKnown) continue;
+    const rows = await tx.all<ExistingItem>(
+      `SELECT ${EXISTING_COLUMNS} FROM items WHERE identity_key >= ? AND identity_key < ? AND published_at IS NULL LIMIT 2`,
+      [`${titleKey}|`, `${titleKey}}`],
+    );
+    const undated = rows.length === 1 ? rows[0] : undefined;
+    if (undated) {
+      await tx.run('UPDATE items SET identity_key = ? WHERE id = ?', [item.identityKey, undated.id]);
+      known.set(item.identityKey, { ...undated, identity_key: item.identityKey });
+    }
+  }
 }
 
 async function insertNewItems(
@@ -196,7 +246,7 @@ async function fillGaps(tx: WriteDb, existing: ExistingItem, item: ItemFields): 
 async function updateItem(tx: WriteDb, existing: ExistingItem, item: ItemFields, batchId: number, at: string): Promise<void> {
   await tx.run(
     // A field the new snapshot lacks keeps what an earlier snapshot gave.
-    `UPDATE items SET title = ?, organization = coalesce(?, organization), published_at = ?,
+    `UPDATE items SET title = ?, organization = coalesce(?, organization), published_at = coalesce(?, published_at),
                       published_at_raw = coalesce(?, published_at_raw), source_category = coalesce(?, source_category),
                       source_name = coalesce(?, source_name), source_url = coalesce(?, source_url), body = ?,
                       extra_json = ?, content_hash = ?, updated_at = ?
@@ -207,4 +257,15 @@ async function updateItem(tx: WriteDb, existing: ExistingItem, item: ItemFields,
     'INSERT INTO item_updates (item_id, import_batch_id, updated_at, previous_title, previous_body) VALUES (?, ?, ?, ?, ?)',
     [existing.id, batchId, at, existing.title, existing.body],
   );
+  await tx.run('INSERT OR IGNORE INTO item_seen_versions (item_id, content_hash) VALUES (?, ?), (?, ?)', [
+    existing.id,
+    existing.content_hash,
+    existing.id,
+    item.contentHash,
+  ]);
+}
+
+/** Whether the item held this version of the text before (another snapshot's copy we already took in). */
+async function seenBefore(tx: WriteDb, itemId: number, contentHash: string): Promise<boolean> {
+  return (await tx.get('SELECT 1 AS one FROM item_seen_versions WHERE item_id = ? AND content_hash = ?', [itemId, contentHash])) !== undefined;
 }
