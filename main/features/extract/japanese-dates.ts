@@ -13,6 +13,7 @@ export interface FoundDate {
 }
 
 const ERA_START: Readonly<Record<string, number>> = { 令和: 2018, 平成: 1988, 昭和: 1925, r: 2018, h: 1988, s: 1925 };
+// (R5.3.1 and r5.3.1 both read as 令和5年3月1日.)
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 
@@ -23,15 +24,38 @@ const S = String.raw`[ \t]{0,2}`;
 const DATE_PATTERN = new RegExp(
   [
     String.raw`(?<wy>(?:19|20|21)\d{2})${S}年${S}(?<wm>\d{1,2})${S}月${S}(?<wd>\d{1,2})${S}日`,
-    String.raw`(?<era>令和|平成|昭和|(?<![a-z])[rhs](?=\d))${S}(?<ey>\d{1,2}|元)${S}(?:年|[./])${S}(?<em>\d{1,2})${S}(?:月|[./])${S}(?<ed>\d{1,2})(?:${S}日)?`,
+    String.raw`(?<era>令和|平成|昭和|(?<![A-Za-z])[RHSrhs](?=\d))${S}(?<ey>\d{1,2}|元)${S}(?:年|[./])${S}(?<em>\d{1,2})${S}(?:月|[./])${S}(?<ed>\d{1,2})(?:${S}日)?`,
     String.raw`(?<![\d./-])(?<ny>(?:19|20|21)\d{2})(?<sep>[/.-])(?<nm>\d{1,2})\k<sep>(?<nd>\d{1,2})(?![\d./])`,
     String.raw`(?<![\d年./])(?<mm>\d{1,2})${S}月${S}(?<md>\d{1,2})${S}日`,
+    String.raw`(?<next>翌日|翌朝)`,
+  ].join('|'),
+  'g',
+);
+// English month names need the `i` flag, which makes V8 scan far slower: a separate pattern, run only on text
+// that has Latin words.
+const ENGLISH_DATE_PATTERN = new RegExp(
+  [
     String.raw`\b(?<e1m>${MONTH_NAME})\.?[ \t]{1,2}(?<e1d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?[ \t]{1,2}(?<e1y>(?:19|20|21)\d{2})\b)?`,
     String.raw`\b(?<e2d>\d{1,2})(?:st|nd|rd|th)?[ \t]{1,2}(?<e2m>${MONTH_NAME})\.?,?[ \t]{1,2}(?<e2y>(?:19|20|21)\d{2})\b`,
-    String.raw`(?<next>翌日|翌朝)`,
   ].join('|'),
   'gi',
 );
+
+function* dateMatches(text: string): Generator<RegExpExecArray> {
+  const all: RegExpExecArray[] = [];
+  DATE_PATTERN.lastIndex = 0;
+  for (let m = DATE_PATTERN.exec(text); m !== null; m = DATE_PATTERN.exec(text)) all.push(m);
+  if (/[A-Za-z]{3}/.test(text)) {
+    ENGLISH_DATE_PATTERN.lastIndex = 0;
+    for (let m = ENGLISH_DATE_PATTERN.exec(text); m !== null; m = ENGLISH_DATE_PATTERN.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!all.some((a) => start < a.index + a[0].length && a.index < end)) all.push(m);
+    }
+    all.sort((a, b) => a.index - b.index);
+  }
+  yield* all;
+}
 
 export function formatDate(year: number, month: number, day: number): string | null {
   if (!Number.isInteger(year) || year < 1900 || year > 2199) return null;
@@ -75,8 +99,7 @@ function yearless(month: number, day: number, reference: string | null, lastExpl
 export function findDates(text: string, reference: string | null): FoundDate[] {
   const found: FoundDate[] = [];
   let lastExplicit: string | null = null;
-  DATE_PATTERN.lastIndex = 0;
-  for (let m = DATE_PATTERN.exec(text); m !== null; m = DATE_PATTERN.exec(text)) {
+  for (const m of dateMatches(text)) {
     const g = m.groups ?? {};
     let value: string | null = null;
     let yearInferred = false;
