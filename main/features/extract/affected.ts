@@ -89,7 +89,7 @@ const PERSONAL_CONTEXT = /個人情報|個人データ|personal/i;
 
 // A count in the body matters when its sentence is about the damage; `約100人程の規模` (the size of an army unit
 // in a background paragraph) is not.
-const DAMAGE_CONTEXT = /決済|購入|登録|人分|名分|氏名|住所|メールアドレス|電話番号|流出|漏え?い|漏洩|漏れ|対象|被害|影響|含ま|含む|送信|送付|紛失|盗|閲覧|可能性|顧客|会員|利用者|お客様|患者|個人情報|情報|データ|アカウント|件数|人数|名簿|宛|affected|impacted|exposed|stolen|leak|compromis|breach|notif/i;
+const DAMAGE_CONTEXT = /決済|購入|登録|人分|名分|氏名|住所|メールアドレス|電話番号|流出|漏え?い|漏洩|漏れ|対象|被害|影響|含ま|含む|送信|送付|紛失|盗|閲覧|可能性|顧客|会員|利用者|お客様|患者|個人情報|情報|データ|アカウント|件数|人数|名簿|宛|affected|impacted|exposed|stolen|leak|compromis|breach|notif|sent|recipient|names|address|records|data|information|accounts/i;
 
 // The words around a count on its line: 60 characters before and 30 after (a sentence can be cut by a `。` inside
 // brackets, `…(登記名義人の名称を除く)。最大194,834件)`, so sentence ends are not boundaries here).

@@ -52,6 +52,11 @@ describe('findCausesAndCountermeasures', () => {
     expect(lists(text).countermeasures).toEqual(['確認体制・業務フローの見直しを行います']);
   });
 
+  it('reads a pledge that names its actions, even far from its verb', () => {
+    const text = '今回の事態を受け、当社ではグループ全拠点のシステムにおけるセキュリティ強化、アカウント管理の徹底、従業員へのセキュリティ教育を改めて実施してまいります。';
+    expect(lists(text).countermeasures).toHaveLength(1);
+  });
+
   it('falls back to how-it-happened sentences when nothing is labelled a cause', () => {
     expect(lists('パソコンが攻撃メールで感染し、メール内容が悪用された。').causes).toEqual(['パソコンが攻撃メールで感染し、メール内容が悪用された']);
   });

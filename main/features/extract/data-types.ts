@@ -36,7 +36,7 @@ const PATTERNS: ReadonlyArray<[DataType, RegExp, RegExp | null]> = [
 ];
 
 // A sentence about the data itself: the leak verbs and the words notices use to introduce the list of items.
-const DATA_CONTEXT = /人分|名分|件数|流出|漏え?い|漏洩|漏れ|閲覧|窃取|盗|不正利用|誤送|誤って|紛失|含ま|含む|項目|以下|下記|情報|対象|可能性|leak|expos|stolen|compromis|accessed|breach|includ|affected|obtained|viewed/i;
+const DATA_CONTEXT = /人分|名分|件数|流出|漏え?い|漏洩|漏れ|閲覧|窃取|盗|不正利用|誤送|誤って|紛失|含ま|含む|項目|以下|下記|情報|対象|可能性|leak|expos|stolen|compromis|accessed|breach|includ|affected|obtained|viewed|contain|sent|disclosed|misdirect|wrong recipient/i;
 const NEGATED = /含まれ(?:て)?(?:い|お)?(?:ない|ません|ず)|含みません|含まない|含んでいない|ございません|ありません|確認されていない|対象外|not (?:include|affected|compromised|exposed|accessed)|no (?:credit card|financial|payment)|were not|was not/i;
 // A background paragraph that explains attack methods (`…を悪用した攻撃のことです`) names data no one lost.
 const EXPLAINING = /しましょう|(?<!と)(?:の|な)こと(?:です|を(?:指|い))|(?<!と)の事です|攻撃です|手法です|とは[、,]|is a (?:type|kind) of|refers to/;

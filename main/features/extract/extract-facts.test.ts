@@ -88,6 +88,22 @@ describe('extractFacts', () => {
     expect(facts.severity.value).toBeNull();
   });
 
+  it('reads an English misdelivery notice (an invented municipality)', () => {
+    const facts = extractFacts({
+      title: 'Sample City notifies residents of email misdelivery',
+      body: 'On June 1, 2024, a city employee sent an email containing the names and addresses of 152 residents to the wrong recipient.',
+      publishedAt: '2024-06-05',
+      sourceCategory: null,
+    });
+    expect(facts.kind.value).toBe('incident');
+    expect(facts.category.value).toBe('misdelivery');
+    expect(facts.occurredAt.value).toBe('2024-06-01');
+    expect(facts.affected.people.value).toBe(152);
+    expect(facts.dataTypes.map((d) => d.value).sort()).toEqual(['address', 'name']);
+    expect(facts.appi.reportable).toBe(false);
+    expect(facts.severity.value).toBe(1);
+  });
+
   it('gives English items reasonable facts', () => {
     const title = 'Acme Corp. discloses data breach affecting 1.2 million customers';
     const body =

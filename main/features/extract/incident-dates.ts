@@ -21,7 +21,7 @@ export interface IncidentDates {
 type Role = 'occurred' | 'detected' | 'published' | 'none';
 
 const DETECT = /発覚|判明|気付|気づ|検知|発見|把握|認識|確認(?:し|され|いた|でき(?!る状態))|連絡を受け|の連絡|から連絡|指摘|通報を受け|問い?合わ?せ|discovered|detected|became aware|identified|learned|noticed|found/gi;
-const OCCUR = /(?:受付|申込み?|公開|運用|掲載|配信)[^。、]{0,8}開始|持ち出|発生|誤って|誤り|送信|不正アクセスを受け|攻撃を受け|被害を受け|侵入|感染|送信(?:し|され)|送付(?:し|され)|紛失|盗難|盗まれ|置き忘れ|流出(?:し|した)|漏え?い(?:し|した)|漏洩(?:し|した)|改ざん|障害|occurred|took place|was attacked|were attacked|gained access|accessed|encrypted/gi;
+const OCCUR = /(?:受付|申込み?|公開|運用|掲載|配信)[^。、]{0,8}開始|持ち出|発生|誤って|誤り|送信|不正アクセスを受け|攻撃を受け|被害を受け|侵入|感染|送信(?:し|され)|送付(?:し|され)|紛失|盗難|盗まれ|置き忘れ|流出(?:し|した)|漏え?い(?:し|した)|漏洩(?:し|した)|改ざん|障害|occurred|took place|was attacked|were attacked|gained access|accessed|encrypted|\bsent\b|mailed|\blost\b|\bstole|misdirected|mistakenly/gi;
 const PUBLISH = /発表|公表|公開(?:し|した)|お知らせ(?:し|いた)|明らかにし|報道|announced|disclosed|published|reported/gi;
 const LABEL_BEFORE: ReadonlyArray<[RegExp, Role]> = [
   [/(?:発生|発生日|発生日時|攻撃日|被害日)[ \t]*[:：]?[ \t]*$/, 'occurred'],
