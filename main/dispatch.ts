@@ -7,6 +7,9 @@ import type { Handlers } from './handlers.js';
 import { ItemNotFoundError } from './features/triage/items-repository.js';
 import { UnsafeUrlError } from './links/external-url.js';
 import { ImportAlreadyUndoneError, ImportNotFoundError } from './features/import/import-history-repository.js';
+import { BulletinStateError, InvalidBulletinInputError } from './features/bulletins/bulletin-service.js';
+import { BulletinNotFoundError } from './features/bulletins/bulletins-repository.js';
+import { InvalidNumberFormatError } from './features/bulletins/bulletin-numbering.js';
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(contract, name);
@@ -28,6 +31,9 @@ export async function dispatch(handlers: Handlers, channel: Channel, raw: unknow
     if (error instanceof ItemNotFoundError || error instanceof ImportNotFoundError) return fail('not-found', error.message);
     if (error instanceof ImportAlreadyUndoneError) return fail('conflict', error.message);
     if (error instanceof UnsafeUrlError) return fail('invalid-input', error.message);
+    if (error instanceof BulletinNotFoundError) return fail('not-found', error.message);
+    if (error instanceof BulletinStateError) return fail('conflict', error.message);
+    if (error instanceof InvalidBulletinInputError || error instanceof InvalidNumberFormatError) return fail('invalid-input', error.message);
     console.error(`[triage-desk] ${channel} failed:`, error);
     return fail('internal', `${channel} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
   }

@@ -13,6 +13,7 @@ import { checkExternalUrl } from './links/external-url.js';
 import type { SpawnParser } from './workers/parse-messages.js';
 import type { EventHub } from './events/event-hub.js';
 import { ImportJobs } from './features/import/import-jobs.js';
+import { createBulletinHandlers, type PrintPdf } from './bulletin-handlers.js';
 
 /** How pasted text appears in the import history and in errors. */
 export const PASTED_TEXT_NAME = 'pasted-text.txt';
@@ -33,6 +34,8 @@ export interface HandlerDeps {
   events: EventHub;
   /** Reads the facts of new and changed items after each import (in the background). */
   facts?: FactsRefresher;
+  /** Prints bulletins to PDF: headless Chromium in the browser shell, printToPDF in Electron; absent, PDFs are refused with a reason. */
+  printPdf?: PrintPdf;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -77,5 +80,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.openExternal(url);
       return { opened: true, url };
     },
+    ...createBulletinHandlers({ db, actor: deps.actor, printPdf: deps.printPdf }),
   };
 }

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { defaultDatabasePath } from '../db/default-database-path.js';
 import { describeOpenError } from '../db/describe-open-error.js';
 import { openServices } from '../services.js';
+import { createLazyChromiumPrinter } from './lazy-chromium-printer.js';
 import { createLaunchToken } from './request-guard.js';
 import { startShellServer } from './shell-server.js';
 
@@ -37,8 +38,9 @@ export async function runServe(argv: string[]): Promise<void> {
   }
   const dbPath = values.db ?? defaultDatabasePath();
   let services;
+  const printer = createLazyChromiumPrinter();
   try {
-    services = await openServices(dbPath, { transport: 'http' });
+    services = await openServices(dbPath, { transport: 'http', printPdf: printer.printPdf });
   } catch (error) {
     console.error(describeOpenError(error, dbPath));
     process.exit(2);
@@ -56,6 +58,7 @@ export async function runServe(argv: string[]): Promise<void> {
   const stop = async () => {
     await shell.close();
     await services.close();
+    await printer.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -4,9 +4,15 @@
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self'",
+  // The bulletin preview is main's print HTML in <iframe sandbox="" srcdoc>: a srcdoc document inherits this
+  // policy, and its page style is an inline <style> with data: fonts. So inline styles and data: fonts are
+  // allowed, and nothing else: scripts stay 'self' only (the frame's empty sandbox runs none anyway), and
+  // every fetch stays on our origin, so a style can never send anything anywhere.
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
-  "font-src 'self'",
+  "font-src 'self' data:",
+  // srcdoc frames need no frame-src (nothing is fetched); no other frame may load.
+  "frame-src 'none'",
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -8,6 +8,10 @@ import { selectIsEmptyDatabase, selectLoaded, selectSearch, selectSearchFoundNot
 import { Board } from '../features/board/components/Board.js';
 import { DetailPanel } from '../features/board/components/DetailPanel.js';
 import { MoveToast } from '../features/board/components/MoveToast.js';
+import { BulletinsStoreContext } from '../features/bulletins/bulletins-context.js';
+import { BulletinsButton } from '../features/bulletins/components/BulletinsButton.js';
+import { BulletinsDialog } from '../features/bulletins/components/BulletinsDialog.js';
+import { ItemBulletins } from '../features/bulletins/components/ItemBulletins.js';
 import { FileDropZone } from '../features/import/components/FileDropZone.js';
 import { ImportButton } from '../features/import/components/ImportButton.js';
 import { ImportHistoryButton } from '../features/import/components/ImportHistoryButton.js';
@@ -32,7 +36,9 @@ export function App({ stores }: { stores: AppStores }) {
     <BoardStoreContext value={stores.board}>
       <ImportStoreContext value={stores.imports}>
         <ImportHistoryStoreContext value={stores.history}>
-          <Shell />
+          <BulletinsStoreContext value={stores.bulletins}>
+            <Shell />
+          </BulletinsStoreContext>
         </ImportHistoryStoreContext>
       </ImportStoreContext>
     </BoardStoreContext>
@@ -46,6 +52,7 @@ function Shell() {
   const boardRequested = useBoard((s) => s.boardRequested);
   const searchRef = useRef<HTMLInputElement>(null);
   const historyButtonRef = useRef<HTMLButtonElement>(null);
+  const bulletinsButtonRef = useRef<HTMLButtonElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const helpToggled = useCallback((open: boolean) => setHelpOpen(open), []);
   useGlobalShortcuts({ searchRef, helpOpen, helpToggled });
@@ -69,6 +76,7 @@ function Shell() {
           )}
           {/* Also on the welcome screen: after undoing every import the history is still worth a look. */}
           <ImportHistoryButton ref={historyButtonRef} />
+          <BulletinsButton ref={bulletinsButtonRef} />
           <LanguageToggle />
           <button type="button" className="button button--quiet" aria-keyshortcuts="?" aria-expanded={helpOpen} onClick={() => setHelpOpen(!helpOpen)}>
             {t('header.help')}
@@ -77,17 +85,20 @@ function Shell() {
       </header>
       <ErrorBanner />
       <main className="app-main">{!loaded ? <p className="muted loading">{t('app.loading')}</p> : isEmpty ? <EmptyState /> : <BoardArea />}</main>
-      <DetailPanel />
+      <DetailPanel renderItemExtras={renderItemBulletins} />
       <MoveToast />
       <ImportProgress />
       <ImportResult />
       <ImportHistoryDialog returnFocusRef={historyButtonRef} />
       <PasteTextDialog />
+      <BulletinsDialog returnFocusRef={bulletinsButtonRef} />
       <FileDropZone />
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }
+
+const renderItemBulletins = (itemId: number) => <ItemBulletins itemId={itemId} />;
 
 function BoardArea() {
   const { t } = useTranslation();

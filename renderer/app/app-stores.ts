@@ -4,6 +4,8 @@
 import type { TriageApi } from '../../shared/ipc/contract.js';
 import type { SubscribeToEvents } from '../../shared/ipc/events.js';
 import { createBoardStore, type BoardStore } from '../features/board/board-store.js';
+import { createBulletinsStore, type BulletinsStore } from '../features/bulletins/bulletins-store.js';
+import { deliverPdfInBrowser } from '../features/bulletins/pdf-delivery.js';
 import { createImportHistoryStore, type ImportHistoryStore } from '../features/import/import-history-store.js';
 import { createImportStore, type ImportStore } from '../features/import/import-store.js';
 
@@ -11,6 +13,7 @@ export interface AppStores {
   board: BoardStore;
   imports: ImportStore;
   history: ImportHistoryStore;
+  bulletins: BulletinsStore;
 }
 
 /** `subscribe` is absent in tests that push no events; the app listens for as long as the page lives. */
@@ -25,6 +28,14 @@ export function createAppStores(api: TriageApi, subscribe?: SubscribeToEvents): 
       void history.getState().importFinished(); // a file dropped while the history is open
     },
   });
+  // Issuing can move the covered items to 周知済: the board and the open detail show it.
+  const bulletins = createBulletinsStore(api, {
+    deliverPdf: deliverPdfInBrowser,
+    onItemsChanged: () => {
+      void board.getState().boardRequested();
+      void board.getState().factsRead();
+    },
+  });
   subscribe?.((event) => {
     switch (event.name) {
       case 'import.progress':
@@ -35,5 +46,5 @@ export function createAppStores(api: TriageApi, subscribe?: SubscribeToEvents): 
         break;
     }
   });
-  return { board, imports, history };
+  return { board, imports, history, bulletins };
 }

@@ -1,4 +1,5 @@
 import type { Messages } from './ja.js';
+import { bulletinsEn } from './bulletins-en.js';
 
 export const en: Messages = {
   app: {
@@ -239,6 +240,7 @@ export const en: Messages = {
     body: 'Import snapshots saved from news sites and your triage board appears here. It reads RSS, RDF and Atom feeds, CSV and TSV files (Excel “CSV UTF-8” or Shift_JIS CSV) and saved pages (.html, .txt), and you can paste text copied from a page. You can also drop files onto this window.',
     demoHint: 'To try it out, load the demo data (20 advisories and incidents from December 2019).',
   },
+  bulletins: bulletinsEn,
   help: {
     title: 'Keyboard shortcuts',
     close: 'Close',

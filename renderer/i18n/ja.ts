@@ -1,4 +1,6 @@
 // Japanese, the default language. en.ts must have exactly the same keys (messages.test.ts checks it).
+import { bulletinsJa } from './bulletins-ja.js';
+
 export const ja = {
   app: {
     name: 'Triage Desk',
@@ -238,6 +240,7 @@ export const ja = {
     body: 'ニュースサイトから保存したスナップショットを取り込むと、ここにトリアージボードが表示されます。RSS・RDF・Atom のフィード、CSV・TSV ファイル (Excel の「CSV UTF-8」や Shift_JIS の CSV)、保存したページ (.html・.txt) に対応し、ページからコピーしたテキストの貼り付けもできます。ファイルはこのウィンドウにドロップしても取り込めます。',
     demoHint: 'まず試すには、デモデータ (2019年12月の注意喚起・事故 20件) を読み込んでください。',
   },
+  bulletins: bulletinsJa,
   help: {
     title: 'キーボードショートカット',
     close: '閉じる',

@@ -14,6 +14,19 @@ export const CHANNELS = [
   'imports.list',
   'imports.undo',
   'links.open',
+  'bulletins.list',
+  'bulletins.get',
+  'bulletins.create',
+  'bulletins.edit',
+  'bulletins.approve',
+  'bulletins.reopen',
+  'bulletins.issue',
+  'bulletins.newVersion',
+  'bulletins.preview',
+  'bulletins.pdf',
+  'bulletins.forItem',
+  'bulletins.settings',
+  'bulletins.saveSettings',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

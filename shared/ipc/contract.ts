@@ -6,6 +6,8 @@ import { CORRECTABLE_FIELDS, CORRECTION_SCHEMAS, type CorrectableField, type Ite
 import type { ImportRecord, UndoImportResult } from '../domain/import-record.js';
 import type { CardSummary, ImportSummary, ItemDetail, StatusChange } from '../domain/item.js';
 import { STATUSES, type Status } from '../domain/vocabulary.js';
+import { bulletinChannels } from './bulletins-contract.js';
+import { call } from './call.js';
 import type { ChannelName } from './channels.js';
 import type { CallResult } from './result.js';
 
@@ -37,14 +39,6 @@ export interface AppInfo {
   databasePath: string;
   transport: 'electron' | 'http';
 }
-
-/**
- * Pairs an input schema with its output type. Curried so the output is named and the schema inferred:
- * `call<BoardSnapshot>()(BoardLoadInput)`. `output` exists only for the type system.
- */
-const call =
-  <O>() =>
-  <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
 
 const NoInput = z.strictObject({});
 const BoardLoadInput = z.strictObject({
@@ -90,6 +84,7 @@ export const contract = {
   'imports.undo': call<UndoImportResult>()(ImportRef),
   'items.correct': call<ItemFactsView>()(CorrectInput),
   'links.open': call<{ opened: boolean; url: string }>()(LinkInput),
+  ...bulletinChannels,
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Channel = keyof typeof contract;

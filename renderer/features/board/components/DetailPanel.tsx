@@ -1,6 +1,6 @@
 // The open item as a right-side drawer (a non-modal dialog labelled 詳細). Imported text is shown as text
 // only: a React text node with white-space: pre-wrap, never parsed as HTML.
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CorrectableField } from '../../../../shared/domain/corrections.js';
 import type { CardSummary, ItemDetail } from '../../../../shared/domain/item.js';
@@ -15,7 +15,8 @@ import { SourceLink } from './SourceLink.js';
 import { StatusHistory } from './StatusHistory.js';
 import { StatusSelect } from './StatusSelect.js';
 
-export function DetailPanel() {
+/** `renderItemExtras` lets the app add another feature's section (the bulletins that covered the item). */
+export function DetailPanel({ renderItemExtras }: { renderItemExtras?: (itemId: number) => ReactNode } = {}) {
   const { t } = useTranslation();
   const selectedId = useBoard(selectSelectedId);
   const detail = useBoard(selectDetail);
@@ -56,6 +57,7 @@ export function DetailPanel() {
         {item ? <bdi>{item.title}</bdi> : t('detail.loading')}
       </h2>
       {item && <StatusSelect id={item.id} status={item.status} />}
+      {item && renderItemExtras?.(item.id)}
       {item && <DetailFacts item={item} />}
       {!detail || detail.id !== selectedId ? (
         <p className="muted" role="status">
