@@ -44,6 +44,11 @@ describe('affected counts', () => {
     expect(affected('攻撃か', 'サイバー防衛隊は約100人程の規模とされており').people).toBeNull();
   });
 
+  it('adds up a breakdown in list lines that has no total', () => {
+    const body = '【持ち出した内容】\n患者の氏名、生年月日、性別、住所\n ・高岡市民病院様   32名分\n ・市立砺波総合病院様 11名分';
+    expect(affected('受託社員による個人情報の持ち出し', body).people).toBe(43);
+  });
+
   it('reads English counts', () => {
     expect(affected('Acme Inc. says data of 1.2 million customers was exposed').people).toBe(1200000);
     expect(affected('Breach exposes 500,000 records').records).toBe(500000);

@@ -1,4 +1,4 @@
-import { ARABIC_NUMBER, ENGLISH_SCALE, JAPANESE_NUMBER, parseEnglishNumber, parseJapaneseNumber } from './japanese-numbers.js';
+import { ARABIC_NUMBER, ENGLISH_SCALE, JAPANESE_NUMBER, MAX_SANE_COUNT, parseEnglishNumber, parseJapaneseNumber } from './japanese-numbers.js';
 
 // How many were affected, by unit: 人/名/人分/名様 → people, 件 → records, 社/団体/校/機関 → organizations
 // (`1,648社 2,111件` is 1,648 organizations and 2,111 records), from Japanese and English wording.
@@ -100,6 +100,36 @@ function sentenceAround(text: string, start: number, end: number): string {
   return before.slice(before.lastIndexOf('\n') + 1) + text.slice(start, end) + (stop >= 0 ? after.slice(0, stop) : after);
 }
 
+// `・高岡市民病院様 32名分` / `・市立砺波総合病院様 11名分`: a breakdown in list lines with no total of its own adds up
+// to the total. Where the notice gives the total too (`個人情報等…1,793件` over its breakdown), the sum equals it.
+function breakdownTotals(text: string, counts: readonly CountMention[]): CountMention[] {
+  const out: CountMention[] = [];
+  let run: CountMention[] = [];
+  let lastLineEnd = -1;
+  const flush = (): void => {
+    if (run.length >= 2) {
+      const first = run[0];
+      const last = run[run.length - 1];
+      const sum = run.reduce((n, c) => n + c.value, 0);
+      if (first && last && sum <= MAX_SANE_COUNT) out.push({ unit: first.unit, value: sum, start: first.start, end: last.end });
+    }
+    run = [];
+  };
+  for (const c of counts) {
+    const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+    const lineEndAt = text.indexOf('\n', c.end);
+    const lineEnd = lineEndAt < 0 ? text.length : lineEndAt;
+    const line = text.slice(lineStart, lineEnd);
+    const isListLine = /^[ \t]*(?:[・•\-*◦○●]|\(?\d{1,2}[).]|[①-⑳])/.test(line) && line.length <= 60;
+    const continues = lineStart === lastLineEnd + 1 && run.length > 0;
+    if (!isListLine || (run.length > 0 && !continues) || run.some((r) => r.start >= lineStart)) flush();
+    if (isListLine && !run.some((r) => r.start >= lineStart)) run.push(c);
+    lastLineEnd = lineEnd;
+  }
+  flush();
+  return out;
+}
+
 /**
  * The count per unit. The title states the headline figure and wins, unless the body gives the same figure more
  * precisely (`約19万件` in the title, `最大194,834件` in the body). Without one in the title, the largest count in a
@@ -113,7 +143,7 @@ export function pickAffected(counts: readonly CountMention[], text = '', titleEn
     const damage = ofUnit.filter((c) => c.start >= titleEnd && (text === '' || DAMAGE_CONTEXT.test(sentenceAround(text, c.start, c.end))));
     // `誤送信メール件数…4,511件` then `個人情報等…1,793件`: the count of personal data is the one that matters.
     const personal = damage.filter((c) => PERSONAL_CONTEXT.test(sentenceAround(text, c.start, c.end)));
-    const inBody = personal.length > 0 ? personal : damage;
+    const inBody = [...(personal.length > 0 ? personal : damage), ...breakdownTotals(text, ofUnit.filter((c) => c.start >= titleEnd))];
     const largest = (list: CountMention[]) => list.reduce<CountMention | null>((a, c) => (a === null || c.value > a.value ? c : a), null);
     const headline = largest(inTitle);
     if (headline) {

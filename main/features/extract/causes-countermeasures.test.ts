@@ -61,6 +61,14 @@ describe('findCausesAndCountermeasures', () => {
     expect(lists('パソコンが攻撃メールで感染し、メール内容が悪用された。').causes).toEqual(['パソコンが攻撃メールで感染し、メール内容が悪用された']);
   });
 
+  it('reads an 【対応】 section as countermeasures, its cause sentences as causes, and drops statements', () => {
+    const text = '【対応】\n障害は、ストレージに付随するファームウェアの故障が原因であると特定\n本障害は外部からの攻撃などによるものではなく、情報流出は一切ない\nセキュリティ環境を整備したあらたなサーバへ移行し、ウェブサイトを再開';
+    expect(lists(text)).toEqual({
+      causes: ['障害は、ストレージに付随するファームウェアの故障が原因であると特定'],
+      countermeasures: ['セキュリティ環境を整備したあらたなサーバへ移行し、ウェブサイトを再開'],
+    });
+  });
+
   it('reads English cues', () => {
     const found = lists('The incident was caused by a misconfigured storage bucket. We will implement additional access controls.');
     expect(found.causes[0]).toContain('misconfigured');

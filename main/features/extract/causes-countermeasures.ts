@@ -24,12 +24,12 @@ const NUMBERED = /^(?:\(?\d{1,2}[).]|\d{1,2}[ \t]|[0-9]{1,2}\.\d?[ \t]?|第\d{1,
 const HEADING_WORD = /原因|要因|対策|再発防止|防止策|改善策|経緯|概要|状況|対応|影響|情報|お願い|について|問い?合わせ|窓口|今後|詳細|お詫び|経路|手口|cause|what happened|what we are doing|prevent|remediation|next steps|what information/i;
 
 const CAUSE_HEADING = /原因|要因|感染経路|侵入経路|攻撃(?:の)?手口|手口|cause|how (?:it|this) happened/i;
-const COUNTER_HEADING = /再発防止|防止策|改善策|対策|今後の(?:対応|取り?組)|事後対応|countermeasure|prevent|remediation|what we are doing|steps we/i;
+const COUNTER_HEADING = /再発防止|防止策|改善策|対策|^(?:【)?(?:[^】、]{0,12}の)?対応(?:】)?$|今後の(?:対応|取り?組)|事後対応|勧告内容|指導内容|countermeasure|prevent|remediation|what we are doing|steps we/i;
 
 const CAUSE_SENTENCE = /原因は|が原因|原因と(?:みられ|考えられ|推測|判明|され)|による(?:もの|ため)と(?:みられ|考えられ|推測|判明)|要因は|要因として|ことが要因|caused by|the cause|root cause|was due to|resulted from/i;
 // Used only when nothing above found a cause: how it happened, in the words notices use for it.
-const CAUSE_FALLBACK = /(?:不正アクセス|攻撃|脆弱性|ウイルス|ウィルス|マルウ[ェエ]ア|攻撃メール|設定ミス|設定不備|転送先設定ミス|誤操作|操作ミス|人為的ミス|ミス)(?:で|により|によって|を受け)[、,]?|(?:脆弱性|弱点)を(?:突かれ|つかれ|突いた|ついた|悪用|利用)|(?:で|により|によって)感染|(?<!遭っ)てしま(?:い|った)|ていなかった|(?:国家|攻撃者|第三者)が関与|exploited|phishing email/i;
-const COUNTER_SENTENCE = /再発防止(?:策|に向け|のため|を(?:図|徹底))|防止策として|対策(?:として|を(?:講じ|実施|強化|徹底|行)|の(?:強化|徹底))|監視(?:体制)?の強化|強化(?:を(?:図|行)|に(?:取り?組|努め))|(?:強化|徹底|教育|研修|見直し|導入|監視|更新)[^。]{0,30}?(?:を|に)?(?:実施|行い|行って|行う|図|努め|取り?組|進め|講じ)(?:し|す|さ|て|い|ま|る|っ)|教育(?:を|の)(?:実施|徹底|再実施)|見直しを(?:行|実施|図)|利用(?:を)?停止し|しましょう|推奨(?:し|いた|致|され)|呼び(?:掛|か)け|ことが(?:重要|大切|求められ)|will (?:implement|strengthen|enhance|introduce|improve)|(?:have|has) (?:implemented|strengthened|enhanced)|additional (?:security )?measures|we recommend|should (?:enable|change|update)/i;
+const CAUSE_FALLBACK = /誤った認識|認識不足|確認不足|不注意|(?:不正アクセス|攻撃|脆弱性|ウイルス|ウィルス|マルウ[ェエ]ア|攻撃メール|設定ミス|設定不備|転送先設定ミス|誤操作|操作ミス|人為的ミス|ミス)(?:で|により|によって|を受け)[、,]?|(?:脆弱性|弱点)を(?:突かれ|つかれ|突いた|ついた|悪用|利用)|(?:で|により|によって)感染|(?<!遭っ)てしま(?:い|った)|ていなかった|(?:国家|攻撃者|第三者)が関与|exploited|phishing email/i;
+const COUNTER_SENTENCE = /を(?:強化|徹底|見直)(?:する(?:事|こと)で|します|いたします|して(?:まいり|いき|参り)|する(?:予定|方針|ことと))|再発防止(?:策|に向け|のため|を(?:図|徹底))|防止策として|対策(?:として|を(?:講じ|実施|強化|徹底|行)|の(?:強化|徹底))|監視(?:体制)?の強化|強化(?:を(?:図|行)|に(?:取り?組|努め))|(?:強化|徹底|教育|研修|見直し|導入|監視|更新)[^。]{0,30}?(?:を|に)?(?:実施|行い|行って|行う|図|努め|取り?組|進め|講じ)(?:し|す|さ|て|い|ま|る|っ)|教育(?:を|の)(?:実施|徹底|再実施)|見直しを(?:行|実施|図)|利用(?:を)?停止し|しましょう|推奨(?:し|いた|致|され)|呼び(?:掛|か)け|ことが(?:重要|大切|求められ)|will (?:implement|strengthen|enhance|introduce|improve)|(?:have|has) (?:implemented|strengthened|enhanced)|additional (?:security )?measures|we recommend|should (?:enable|change|update)/i;
 
 // Apologies, contact boilerplate, reports to authorities and reopening notices sit in the same sections.
 const BOILERPLATE = /ご覧(?:下|くだ)さい|お詫び|申し訳|ご迷惑|ご心配|ご不便|ご相談ください|お問い?合わせ|お気軽に|お知らせいたします|お知らせします|報告済|被害申告|被害届|捜査に|全面的に協力|ご理解|ご協力|復旧を終え|通常通り営業|apologi[sz]e|contact us/i;
@@ -102,6 +102,7 @@ export function findCausesAndCountermeasures(text: string, from = 0, to = text.l
   const pushInMode = (mode: 'cause' | 'counter', r: Range): void => {
     const sentence = text.slice(r.start, r.end);
     if (mode === 'cause' && COUNTER_SENTENCE.test(sentence) && !CAUSE_SENTENCE.test(sentence)) push(counters, trimItem(text, r));
+    else if (mode === 'counter' && CAUSE_SENTENCE.test(sentence) && !COUNTER_SENTENCE.test(sentence)) push(causes, trimItem(text, r));
     else push(mode === 'cause' ? causes : counters, trimItem(text, r));
   };
   // A countermeasure says what to do: a cue, an action word, or a place in a numbered list. `この事件は、…重要性を再認識
@@ -149,8 +150,11 @@ export function findCausesAndCountermeasures(text: string, from = 0, to = text.l
           last.value = text.slice(last.start, last.end);
           continue;
         }
-        if (mode === 'counter' && !isAction(sentence) && sentences.length > 1) continue;
-        if (mode === 'counter' && !isAction(sentence) && !LIST_LINE.test(lineText) && lineText.length > 40) continue;
+        if (mode === 'counter' && CAUSE_SENTENCE.test(sentence) && !COUNTER_SENTENCE.test(sentence)) {
+          push(causes, trimItem(text, s));
+          continue;
+        }
+        if (mode === 'counter' && !isAction(sentence) && (sentences.length > 1 || !LIST_LINE.test(lineText))) continue;
         pushInMode(mode, s);
         trimmedEnd = counters[counters.length - 1]?.end ?? -1;
       }
