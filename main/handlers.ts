@@ -8,7 +8,10 @@ import type { FactsRefresher } from './features/facts/facts-refresher.js';
 import { importFiles } from './features/import/import-files.js';
 import { readDemoFile } from './features/import/demo-data.js';
 import { listImports, undoImport } from './features/import/import-history-repository.js';
-import { getItem, loadBoard, moveItem } from './features/triage/items-repository.js';
+import { getItem, moveItem } from './features/triage/items-repository.js';
+import { loadBoardSnapshot } from './features/search/board-service.js';
+import { queryTable } from './features/search/board-repository.js';
+import { deleteView, listViews, saveView } from './features/search/saved-views-repository.js';
 import { checkExternalUrl } from './links/external-url.js';
 import type { SpawnParser } from './workers/parse-messages.js';
 import type { EventHub } from './events/event-hub.js';
@@ -52,7 +55,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
   return {
     'app.info': async () => ({ version: deps.version, databasePath: db.path, transport: deps.transport }),
-    'board.load': (input) => loadBoard(db, input.search, input.limitPerColumn),
+    'board.load': ({ limitPerColumn, ...query }) => loadBoardSnapshot(db, query, limitPerColumn),
+    'board.table': (input) => queryTable(db, input.query, input.sort, input.page),
+    'views.list': () => listViews(db),
+    'views.save': (input) => saveView(db, input.name, input.query),
+    'views.delete': (input) => deleteView(db, input.name),
     'items.get': (input) => getItem(db, input.id),
     'items.move': (input) => moveItem(db, input.id, input.to, deps.actor),
     'items.correct': (input) => correctFact(db, { id: input.id, field: input.field, value: input.value, by: deps.actor }),

@@ -28,7 +28,7 @@ describe('http client', () => {
   it('POSTs the input as JSON to /api/<channel> with the token as Bearer and returns the CallResult', async () => {
     const fetch = vi.fn(async () => jsonResponse({ ok: true, value: { columns: [], total: 0 } }));
     const api = createHttpClient(envWith(fetch));
-    const result = await api['board.load']({ search: 'ランサムウェア' });
+    const result = await api['board.load']({ text: 'ランサムウェア' });
 
     expect(result).toEqual({ ok: true, value: { columns: [], total: 0 } });
     expect(fetch).toHaveBeenCalledTimes(1);
@@ -36,7 +36,7 @@ describe('http client', () => {
     expect(url).toBe('/api/board.load');
     expect(init.method).toBe('POST');
     expect(init.headers).toMatchObject({ Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' });
-    expect(JSON.parse(String(init.body))).toEqual({ search: 'ランサムウェア' });
+    expect(JSON.parse(String(init.body))).toEqual({ text: 'ランサムウェア' });
   });
 
   it('still has the token after a reload, when the fragment is gone', async () => {

@@ -4,6 +4,7 @@
 import type { TriageApi } from '../../shared/ipc/contract.js';
 import type { SubscribeToEvents } from '../../shared/ipc/events.js';
 import { createBoardStore, type BoardStore } from '../features/board/board-store.js';
+import { browserUrlEnv } from '../features/board/board-url.js';
 import { createBulletinsStore, type BulletinsStore } from '../features/bulletins/bulletins-store.js';
 import { deliverPdfInBrowser } from '../features/bulletins/pdf-delivery.js';
 import { createImportHistoryStore, type ImportHistoryStore } from '../features/import/import-history-store.js';
@@ -18,7 +19,7 @@ export interface AppStores {
 
 /** `subscribe` is absent in tests that push no events; the app listens for as long as the page lives. */
 export function createAppStores(api: TriageApi, subscribe?: SubscribeToEvents): AppStores {
-  const board = createBoardStore(api);
+  const board = createBoardStore(api, { url: browserUrlEnv() });
   const history = createImportHistoryStore(api, {
     onChanged: () => void board.getState().boardRequested(),
   });

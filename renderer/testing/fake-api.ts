@@ -1,7 +1,8 @@
 // A TriageApi for tests: every channel answers "not faked" unless the test gives it a function.
 import { vi } from 'vitest';
 import type { ImportRecord } from '../../shared/domain/import-record.js';
-import type { CardSummary, ItemDetail } from '../../shared/domain/item.js';
+import type { BoardCard } from '../../shared/domain/board-query.js';
+import type { ItemDetail } from '../../shared/domain/item.js';
 import { STATUSES, type Status } from '../../shared/domain/vocabulary.js';
 import { CHANNELS } from '../../shared/ipc/channels.js';
 import type { BoardSnapshot, TriageApi } from '../../shared/ipc/contract.js';
@@ -15,19 +16,26 @@ export function fakeApi(overrides: Partial<TriageApi> = {}) {
   return api;
 }
 
-export function card(id: number, status: Status, extra: Partial<CardSummary> = {}): CardSummary {
+export function card(id: number, status: Status, extra: Partial<BoardCard> = {}): BoardCard {
   return {
     id,
     title: `item ${id}`,
     organization: `org ${id}`,
     publishedAt: `2019-12-${String(10 + (id % 20)).padStart(2, '0')}`,
     sourceCategory: 'セキュリティ対策',
+    sourceName: null,
     status,
+    kind: null,
+    category: null,
+    severity: null,
+    appiReportable: null,
+    relevance: null,
+    highlights: null,
     ...extra,
   };
 }
 
-export function snapshot(cards: CardSummary[], total = cards.length): BoardSnapshot {
+export function snapshot(cards: BoardCard[], total = cards.length): BoardSnapshot {
   return {
     columns: STATUSES.map((status) => {
       // The server's order: newest publication first, then newest id.
@@ -37,10 +45,11 @@ export function snapshot(cards: CardSummary[], total = cards.length): BoardSnaps
       return { status, count: inColumn.length, cards: inColumn };
     }),
     total,
+    matching: cards.length,
   };
 }
 
-export function detailOf(summary: CardSummary, extra: Partial<ItemDetail> = {}): ItemDetail {
+export function detailOf(summary: BoardCard, extra: Partial<ItemDetail> = {}): ItemDetail {
   return {
     ...summary,
     body: 'body',

@@ -27,6 +27,10 @@ export const CHANNELS = [
   'bulletins.forItem',
   'bulletins.settings',
   'bulletins.saveSettings',
+  'board.table',
+  'views.list',
+  'views.save',
+  'views.delete',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -10,7 +10,8 @@ describe('IPC contract', () => {
   it('the channel list is what review last approved (a new channel must show up here)', () => {
     expect(CHANNELS).toEqual(['app.info', 'board.load', 'items.get', 'items.move', 'items.correct', 'import.files', 'import.demo', 'import.text', 'import.cancel', 'imports.list', 'imports.undo', 'links.open',
       'bulletins.list', 'bulletins.get', 'bulletins.create', 'bulletins.edit', 'bulletins.approve', 'bulletins.reopen', 'bulletins.issue',
-      'bulletins.newVersion', 'bulletins.preview', 'bulletins.pdf', 'bulletins.forItem', 'bulletins.settings', 'bulletins.saveSettings']);
+      'bulletins.newVersion', 'bulletins.preview', 'bulletins.pdf', 'bulletins.forItem', 'bulletins.settings', 'bulletins.saveSettings',
+      'board.table', 'views.list', 'views.save', 'views.delete']);
   });
 
   it('R8 rejects wrong types, extra keys, prototype keys and out-of-range numbers', () => {
@@ -24,8 +25,13 @@ describe('IPC contract', () => {
     expect(move.safeParse({ id: 1, to: 'new', extra: true }).success).toBe(false);
     expect(move.safeParse(JSON.parse('{"id":1,"to":"new","__proto__":{"x":1}}')).success).toBe(false);
     expect(move.safeParse(null).success).toBe(false);
-    expect(contract['board.load'].input.safeParse({ search: 'x'.repeat(201) }).success).toBe(false);
-    expect(contract['board.load'].input.parse({})).toEqual({ search: '', limitPerColumn: 200 });
+    expect(contract['board.load'].input.safeParse({ text: 'x'.repeat(1001) }).success).toBe(false);
+    expect(contract['board.load'].input.safeParse({ search: 'x' }).success).toBe(false);
+    expect(contract['board.load'].input.safeParse({ kinds: ['nonsense'] }).success).toBe(false);
+    expect(contract['board.load'].input.safeParse({ publishedFrom: '2019/12/01' }).success).toBe(false);
+    expect(contract['board.load'].input.parse({})).toMatchObject({ text: '', kinds: [], sort: 'relevance', limitPerColumn: 200 });
+    expect(contract['views.save'].input.safeParse({ name: '  ', query: {} }).success).toBe(false);
+    expect(contract['board.table'].input.parse({})).toMatchObject({ sort: { column: 'relevance', direction: 'desc' }, page: { limit: 100, offset: 0 } });
   });
 
   it('R8 rejects import payloads that are not base64 or have unsafe names', () => {

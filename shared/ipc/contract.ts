@@ -2,11 +2,13 @@
 // once; the handler table (main/handlers.ts), the preload, the HTTP shell and the renderer's API are all
 // typed from this map, so a payload is never declared twice.
 import { z } from 'zod';
+import { BoardQuerySchema, type BoardCard } from '../domain/board-query.js';
 import { CORRECTABLE_FIELDS, CORRECTION_SCHEMAS, type CorrectableField, type ItemFactsView } from '../domain/corrections.js';
 import type { ImportRecord, UndoImportResult } from '../domain/import-record.js';
 import type { CardSummary, ImportSummary, ItemDetail, StatusChange } from '../domain/item.js';
 import { STATUSES, type Status } from '../domain/vocabulary.js';
 import { bulletinChannels } from './bulletins-contract.js';
+import { searchChannels } from './search-contract.js';
 import { call } from './call.js';
 import type { ChannelName } from './channels.js';
 import type { CallResult } from './result.js';
@@ -25,13 +27,17 @@ const ImportFile = z.strictObject({
 
 export interface BoardColumn {
   status: Status;
+  /** Items of this column that match the query. */
   count: number;
-  cards: CardSummary[];
+  cards: BoardCard[];
 }
 
 export interface BoardSnapshot {
   columns: BoardColumn[];
+  /** Items in the database, whatever the query. */
   total: number;
+  /** Items that match the query, all columns. */
+  matching: number;
 }
 
 export interface AppInfo {
@@ -41,10 +47,8 @@ export interface AppInfo {
 }
 
 const NoInput = z.strictObject({});
-const BoardLoadInput = z.strictObject({
-  search: z.string().max(200).default(''),
-  limitPerColumn: z.number().int().min(1).max(500).default(200),
-});
+/** The board's query (text, filters, sort: shared/domain/board-query.ts) and the cards per column. */
+const BoardLoadInput = BoardQuerySchema.extend({ limitPerColumn: z.number().int().min(1).max(500).default(200) });
 const ItemRef = z.strictObject({ id: ItemId });
 const MoveInput = z.strictObject({ id: ItemId, to: z.enum(STATUSES) });
 /** Chosen by the renderer so it can follow and cancel its own import while the call is running. */
@@ -85,6 +89,7 @@ export const contract = {
   'items.correct': call<ItemFactsView>()(CorrectInput),
   'links.open': call<{ opened: boolean; url: string }>()(LinkInput),
   ...bulletinChannels,
+  ...searchChannels,
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Channel = keyof typeof contract;

@@ -29,6 +29,7 @@ interface CardRow {
   category: BoardCard['category'];
   severity: BoardCard['severity'];
   appi_reportable: number | null;
+  relevance: number | null;
 }
 
 interface Clause {
@@ -37,7 +38,7 @@ interface Clause {
 }
 
 const CARD_COLUMNS =
-  'item_id, title, organization, published_at, source_category, source_name, status, kind, category, severity, appi_reportable';
+  'item_id, title, organization, published_at, source_category, source_name, status, kind, category, severity, appi_reportable, relevance';
 
 /** bm25 weights of title, organization, body: a word in the title says more than one in a long body. */
 const BM25 = 'bm25(search_index, 5.0, 3.0, 1.0)';
@@ -202,6 +203,7 @@ function toCard(row: CardRow, search: ParsedSearch, bodies: Map<number, string>)
     category: row.category,
     severity: row.severity,
     appiReportable: row.appi_reportable === null ? null : row.appi_reportable === 1,
+    relevance: row.relevance,
     highlights,
   };
 }

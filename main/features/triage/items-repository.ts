@@ -1,8 +1,10 @@
 // Reads and status changes of items. SQL for the triage feature lives here and nowhere else.
 import type { CardSummary, ItemDetail, StatusChange } from '../../../shared/domain/item.js';
-import { STATUSES, type Status } from '../../../shared/domain/vocabulary.js';
+import { emptyBoardQuery } from '../../../shared/domain/board-query.js';
+import type { Status } from '../../../shared/domain/vocabulary.js';
 import type { BoardSnapshot } from '../../../shared/ipc/contract.js';
 import type { Connection, ReadDb } from '../../db/database.js';
+import { loadBoardSnapshot } from '../search/board-service.js';
 import { getItemFacts, listFieldChanges, listThread } from '../facts/facts-repository.js';
 import { ItemNotFoundError } from './item-not-found-error.js';
 
@@ -37,11 +39,6 @@ const CARD_COLUMNS = 'items.id, title, organization, published_at, source_catego
 
 export { ItemNotFoundError };
 
-/** LIKE treats % and _ as wildcards; a search for "100%" must find the text "100%". */
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function toCard(row: ItemRow): CardSummary {
   return {
     id: row.id,
@@ -57,26 +54,12 @@ function toChange(row: ChangeRow): StatusChange {
   return { id: row.id, from: row.from_status, to: row.to_status, changedAt: row.changed_at, changedBy: row.changed_by };
 }
 
-export async function loadBoard(db: ReadDb, search: string, limitPerColumn: number): Promise<BoardSnapshot> {
-  const terms = search.normalize('NFKC').trim().split(/\s+/).filter(Boolean).slice(0, 10);
-  const where = terms.map(() => "(title || ' ' || coalesce(organization, '') || ' ' || body) LIKE ? ESCAPE '\\'");
-  const filter = where.length ? `AND ${where.join(' AND ')}` : '';
-  const params = terms.map(likePattern);
-  const columns = await Promise.all(
-    STATUSES.map(async (status) => {
-      const [countRow, rows] = await Promise.all([
-        db.get<{ n: number }>(`SELECT count(*) AS n FROM items WHERE status = ? ${filter}`, [status, ...params]),
-        db.all<ItemRow>(
-          `SELECT ${CARD_COLUMNS} FROM items WHERE status = ? ${filter}
-           ORDER BY published_at DESC, id DESC LIMIT ?`, // SQLite sorts NULL lowest: undated items come last
-          [status, ...params, limitPerColumn],
-        ),
-      ]);
-      return { status, count: countRow?.n ?? 0, cards: rows.map(toCard) };
-    }),
-  );
-  const total = (await db.get<{ n: number }>('SELECT count(*) AS n FROM items'))?.n ?? 0;
-  return { columns, total };
+/**
+ * The board for a plain search, newest first: the full-text search of main/features/search answers it
+ * (the board channel itself sends the whole filter model to loadBoardSnapshot).
+ */
+export async function loadBoard(db: Connection, search: string, limitPerColumn: number): Promise<BoardSnapshot> {
+  return loadBoardSnapshot(db, { ...emptyBoardQuery(), text: search, sort: 'date_desc' }, limitPerColumn);
 }
 
 export async function getItem(db: ReadDb, id: number): Promise<ItemDetail> {

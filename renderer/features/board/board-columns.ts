@@ -1,9 +1,9 @@
 // Pure helpers over the board's columns, shared by the store (optimistic moves) and the components.
-import type { CardSummary } from '../../../shared/domain/item.js';
+import type { BoardCard } from '../../../shared/domain/board-query.js';
 import { STATUSES, type Status } from '../../../shared/domain/vocabulary.js';
 import type { BoardColumn } from '../../../shared/ipc/contract.js';
 
-export function findCard(columns: readonly BoardColumn[], id: number): CardSummary | undefined {
+export function findCard(columns: readonly BoardColumn[], id: number): BoardCard | undefined {
   for (const column of columns) {
     const card = column.cards.find((c) => c.id === id);
     if (card) return card;
@@ -12,7 +12,7 @@ export function findCard(columns: readonly BoardColumn[], id: number): CardSumma
 }
 
 /** The server's order: newest publication first, undated last, then newest id first. */
-function compareCards(a: CardSummary, b: CardSummary): number {
+function compareCards(a: BoardCard, b: BoardCard): number {
   if (a.publishedAt !== b.publishedAt) {
     if (a.publishedAt === null) return 1;
     if (b.publishedAt === null) return -1;
@@ -25,7 +25,7 @@ function compareCards(a: CardSummary, b: CardSummary): number {
  * Puts the card in the column of its status (in the server's order), taking it out of wherever it was.
  * Counts follow. Columns are new objects only where something changed.
  */
-export function placeCard(columns: readonly BoardColumn[], card: CardSummary): BoardColumn[] {
+export function placeCard(columns: readonly BoardColumn[], card: BoardCard): BoardColumn[] {
   return columns.map((column) => {
     const had = column.cards.some((c) => c.id === card.id);
     const wants = column.status === card.status;

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { CardSummary, StatusChange } from '../../../shared/domain/item.js';
+import { emptyBoardQuery, type BoardCard } from '../../../shared/domain/board-query.js';
+import type { StatusChange } from '../../../shared/domain/item.js';
 import type { Status } from '../../../shared/domain/vocabulary.js';
 import type { Output } from '../../../shared/ipc/contract.js';
 import type { CallResult } from '../../../shared/ipc/result.js';
@@ -14,12 +15,12 @@ function columnIds(state: BoardState, status: Status): number[] {
 function columnCount(state: BoardState, status: Status): number | undefined {
   return state.columns.find((c) => c.status === status)?.count;
 }
-function moved(item: CardSummary, to: Status): MoveResult {
+function moved(item: BoardCard, to: Status): MoveResult {
   const change: StatusChange = { id: 99, from: item.status, to, changedAt: '2024-05-01T09:00:00.000Z', changedBy: 'officer' };
   return { ok: true, value: { item: { ...item, status: to }, change } };
 }
 
-async function loadedStore(cards: CardSummary[], moveResult: () => Promise<MoveResult>) {
+async function loadedStore(cards: BoardCard[], moveResult: () => Promise<MoveResult>) {
   const api = fakeApi({
     'board.load': vi.fn(async () => ({ ok: true as const, value: snapshot(cards) })),
     'items.move': vi.fn(moveResult),
@@ -35,7 +36,7 @@ describe('board store', () => {
 
   it('loads the columns with the current search', async () => {
     const { api, store } = await loadedStore([a, b], async () => moved(a, 'triage'));
-    expect(api['board.load']).toHaveBeenCalledWith({ search: '' });
+    expect(api['board.load']).toHaveBeenCalledWith(emptyBoardQuery());
     expect(columnIds(store.getState(), 'new')).toEqual([2, 1]);
     expect(store.getState()).toMatchObject({ loaded: true, total: 2 });
   });
@@ -121,7 +122,7 @@ describe('board store', () => {
     await store.getState().searchChanged('ランサムウェア');
     slow.resolve({ ok: true, value: snapshot([a, b]) });
     await first;
-    expect(store.getState().search).toBe('ランサムウェア');
+    expect(store.getState().query.text).toBe('ランサムウェア');
     expect(columnIds(store.getState(), 'new')).toEqual([2]);
   });
 
@@ -139,5 +140,69 @@ describe('board store', () => {
     for (let i = 0; i < 4; i++) await store.getState().sourceLinkOpened('https://example.jp/news');
     expect(openWindow.mock.calls).toEqual([['https://example.jp/news']]);
     expect(store.getState().error).toEqual({ kind: 'link', message: 'refused' });
+  });
+
+  it('sends filters and sort with the text, mirrors them in the address beside other fragment keys, and restores them', async () => {
+    const load = vi.fn(async () => ({ ok: true as const, value: snapshot([a]) }));
+    const url = { location: { hash: '#token=abc', pathname: '/', search: '' }, history: { state: null, replaceState: vi.fn() } };
+    url.history.replaceState.mockImplementation((_s: unknown, _t: string, next: string) => {
+      url.location.hash = next.slice(next.indexOf('#'));
+    });
+    const store = createBoardStore(fakeApi({ 'board.load': load }), { url });
+    await store.getState().searchChanged('漏洩');
+    await store.getState().filtersChanged({ categories: ['ransomware'], appiReportable: true });
+    await store.getState().sortChanged('date_asc');
+    expect(load).toHaveBeenLastCalledWith({ ...emptyBoardQuery(), text: '漏洩', categories: ['ransomware'], appiReportable: true, sort: 'date_asc' });
+    // The launch token's key is left alone; the query sits under its own key.
+    const params = new URLSearchParams(url.location.hash.slice(1));
+    expect(params.get('token')).toBe('abc');
+    expect(JSON.parse(params.get('board') ?? '{}')).toEqual({ text: '漏洩', categories: ['ransomware'], appiReportable: true, sort: 'date_asc' });
+
+    const reloaded = createBoardStore(fakeApi({ 'board.load': load }), { url });
+    expect(reloaded.getState().query).toEqual(store.getState().query);
+
+    await store.getState().filtersCleared();
+    expect(store.getState().query).toEqual({ ...emptyBoardQuery(), sort: 'date_asc' });
+    expect(new URLSearchParams(url.location.hash.slice(1)).get('board')).toBe('{"sort":"date_asc"}');
+  });
+
+  it('ignores a query in the address that does not validate', () => {
+    const url = { location: { hash: '#board=%7B%22kinds%22%3A%5B%22nonsense%22%5D%7D', pathname: '/', search: '' }, history: { state: null, replaceState: vi.fn() } };
+    expect(createBoardStore(fakeApi(), { url }).getState().query).toEqual(emptyBoardQuery());
+    url.location.hash = '#board=%7Bnot json';
+    expect(createBoardStore(fakeApi(), { url }).getState().query).toEqual(emptyBoardQuery());
+  });
+
+  it('saves the current query as a view and applies a saved view', async () => {
+    const saved = { name: 'ランサム', query: { ...emptyBoardQuery(), categories: ['ransomware' as const] }, savedAt: 'now' };
+    const api = fakeApi({
+      'board.load': vi.fn(async () => ({ ok: true as const, value: snapshot([a]) })),
+      'views.save': vi.fn(async () => ({ ok: true as const, value: [saved] })),
+    });
+    const store = createBoardStore(api);
+    await store.getState().filtersChanged({ categories: ['ransomware'] });
+    expect(await store.getState().viewSaved('ランサム')).toBe(true);
+    expect(api['views.save']).toHaveBeenCalledWith({ name: 'ランサム', query: store.getState().query });
+    await store.getState().filtersCleared();
+    await store.getState().viewApplied('ランサム');
+    expect(store.getState().query.categories).toEqual(['ransomware']);
+  });
+
+  it('loads the table in pages, sorts by a clicked column and turns the direction on a second click', async () => {
+    const table = vi.fn(async () => ({ ok: true as const, value: { rows: [a], matching: 250 } }));
+    const api = fakeApi({ 'board.load': vi.fn(async () => ({ ok: true as const, value: snapshot([a]) })), 'board.table': table });
+    const store = createBoardStore(api);
+    await store.getState().modeChanged('table');
+    expect(table).toHaveBeenLastCalledWith({ query: emptyBoardQuery(), sort: { column: 'relevance', direction: 'desc' }, page: { limit: 100, offset: 0 } });
+    await store.getState().tablePageChanged(100);
+    expect(table).toHaveBeenLastCalledWith(expect.objectContaining({ page: { limit: 100, offset: 100 } }));
+    await store.getState().tableSortChanged('title');
+    expect(table).toHaveBeenLastCalledWith(expect.objectContaining({ sort: { column: 'title', direction: 'asc' }, page: { limit: 100, offset: 0 } }));
+    await store.getState().tableSortChanged('title');
+    expect(store.getState().table.sort).toEqual({ column: 'title', direction: 'desc' });
+    // A filter reloads the table from its first page.
+    await store.getState().filtersChanged({ statuses: ['new'] });
+    expect(table).toHaveBeenLastCalledWith(expect.objectContaining({ query: { ...emptyBoardQuery(), statuses: ['new'] } }));
+    expect(store.getState().table).toMatchObject({ matching: 250, offset: 0, loaded: true });
   });
 });

@@ -2,11 +2,22 @@
 // Moves are optimistic: the card changes column at once, the server's answer then reconciles it, and a
 // refused move puts the card back and says why.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  emptyBoardQuery,
+  type BoardCard,
+  type BoardFilter,
+  type BoardQuery,
+  type BoardSort,
+  type TableColumn,
+  type TableSort,
+} from '../../../shared/domain/board-query.js';
 import type { CorrectableField } from '../../../shared/domain/corrections.js';
-import type { CardSummary, ItemDetail } from '../../../shared/domain/item.js';
+import type { ItemDetail } from '../../../shared/domain/item.js';
+import type { SavedView } from '../../../shared/domain/saved-views.js';
 import type { Status } from '../../../shared/domain/vocabulary.js';
 import type { BoardColumn, TriageApi } from '../../../shared/ipc/contract.js';
 import { findCard, placeCard } from './board-columns.js';
+import { readQueryFromUrl, writeQueryToUrl, type UrlEnv } from './board-url.js';
 
 export interface LastMove {
   id: number;
@@ -19,7 +30,21 @@ export interface LastMove {
   seq: number;
 }
 
-export type BoardErrorKind = 'load' | 'move' | 'detail' | 'link' | 'correct';
+export type BoardErrorKind = 'load' | 'move' | 'detail' | 'link' | 'correct' | 'views';
+
+export type BoardViewMode = 'board' | 'table';
+
+/** Rows per page of the table view. */
+export const TABLE_PAGE_SIZE = 100;
+
+export interface TableState {
+  rows: BoardCard[];
+  matching: number;
+  sort: TableSort;
+  offset: number;
+  loaded: boolean;
+  loading: boolean;
+}
 
 export interface BoardError {
   kind: BoardErrorKind;
@@ -29,11 +54,17 @@ export interface BoardError {
 
 export interface BoardState {
   columns: BoardColumn[];
-  /** Items in the database, whatever the search. */
+  /** Items in the database, whatever the query. */
   total: number;
+  /** Items that match the query, all columns. */
+  matching: number;
   loaded: boolean;
   loading: boolean;
-  search: string;
+  /** Text, filters and sort; mirrored in the address (board-url.ts). */
+  query: BoardQuery;
+  mode: BoardViewMode;
+  table: TableState;
+  views: SavedView[];
   selectedId: number | null;
   detail: ItemDetail | null;
   lastMove: LastMove | null;
@@ -41,6 +72,19 @@ export interface BoardState {
 
   boardRequested: () => Promise<void>;
   searchChanged: (text: string) => Promise<void>;
+  /** Changes some filters (the others stay); the board and the table follow. */
+  filtersChanged: (patch: Partial<BoardFilter>) => Promise<void>;
+  /** Clears every filter and the text; the sort stays. */
+  filtersCleared: () => Promise<void>;
+  sortChanged: (sort: BoardSort) => Promise<void>;
+  modeChanged: (mode: BoardViewMode) => Promise<void>;
+  /** A table header was clicked: sort by it, or turn the direction round if it already sorts. */
+  tableSortChanged: (column: TableColumn) => Promise<void>;
+  tablePageChanged: (offset: number) => Promise<void>;
+  viewsRequested: () => Promise<void>;
+  viewSaved: (name: string) => Promise<boolean>;
+  viewApplied: (name: string) => Promise<void>;
+  viewDeleted: (name: string) => Promise<void>;
   cardMovedToColumn: (id: number, to: Status) => Promise<void>;
   lastMoveUndone: () => Promise<void>;
   cardOpened: (id: number) => Promise<void>;
@@ -58,6 +102,8 @@ export type BoardStore = StoreApi<BoardState>;
 export interface BoardStoreDeps {
   /** Opens a vetted web address in a new browser tab (the browser shell, where main cannot). */
   openWindow?: (url: string) => void;
+  /** Where the query is mirrored and restored from (the page's address: browserUrlEnv()); nowhere when absent. */
+  url?: UrlEnv | null;
 }
 
 function isWebUrl(url: string): boolean {
@@ -69,14 +115,24 @@ function isWebUrl(url: string): boolean {
   }
 }
 
-function summaryOf(item: ItemDetail): CardSummary {
-  const { id, title, organization, publishedAt, sourceCategory, status } = item;
-  return { id, title, organization, publishedAt, sourceCategory, status };
+/** A card for an item known only from its detail (the query hides it from the columns). */
+function cardOf(item: ItemDetail): BoardCard {
+  const { id, title, organization, publishedAt, sourceCategory, sourceName, status } = item;
+  return {
+    id, title, organization, publishedAt, sourceCategory, sourceName, status,
+    kind: null, category: null, severity: null, appiReportable: null, relevance: null, highlights: null,
+  };
+}
+
+function emptyTable(): TableState {
+  return { rows: [], matching: 0, sort: { column: 'relevance', direction: 'desc' }, offset: 0, loaded: false, loading: false };
 }
 
 export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): BoardStore {
   const openWindow = deps.openWindow ?? ((url: string) => void window.open(url, '_blank', 'noopener,noreferrer'));
+  const urlEnv = deps.url ?? null;
   let loadSeq = 0;
+  let tableSeq = 0;
   let moveSeq = 0;
   /** The latest move per card: an older move's answer must not undo a newer optimistic change. */
   const latestMove = new Map<number, number>();
@@ -85,19 +141,43 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
     async function load(): Promise<void> {
       const mine = ++loadSeq;
       set({ loading: true });
-      const result = await api['board.load']({ search: get().search });
+      const result = await api['board.load'](get().query);
       if (mine !== loadSeq) return; // a newer search or reload has been asked for
       if (result.ok) {
-        set({ columns: result.value.columns, total: result.value.total, loaded: true, loading: false });
+        const { columns, total, matching } = result.value;
+        set({ columns, total, matching, loaded: true, loading: false });
       } else {
         set({ loading: false, error: { kind: 'load', message: result.error.message } });
       }
     }
 
+    async function loadTable(): Promise<void> {
+      const mine = ++tableSeq;
+      const { query, table } = get();
+      set({ table: { ...table, loading: true } });
+      const result = await api['board.table']({ query, sort: table.sort, page: { limit: TABLE_PAGE_SIZE, offset: table.offset } });
+      if (mine !== tableSeq) return;
+      if (result.ok) set((s) => ({ table: { ...s.table, rows: result.value.rows, matching: result.value.matching, loaded: true, loading: false } }));
+      else set((s) => ({ table: { ...s.table, loading: false }, error: { kind: 'load', message: result.error.message } }));
+    }
+
+    /** Loads what is on screen; the other view reloads when it is switched to. */
+    async function reload(): Promise<void> {
+      if (get().mode === 'table') await Promise.all([load(), loadTable()]);
+      else await load();
+    }
+
+    async function queryChanged(query: BoardQuery): Promise<void> {
+      // A new query starts the table at its first page.
+      set((s) => ({ query, table: { ...s.table, offset: 0 } }));
+      if (urlEnv) writeQueryToUrl(urlEnv, query);
+      await reload();
+    }
+
     async function move(id: number, to: Status, undo: boolean): Promise<void> {
       const { columns, detail } = get();
       // The open detail may show an item the current search has hidden from the columns.
-      const card = findCard(columns, id) ?? (detail?.id === id ? summaryOf(detail) : undefined);
+      const card = findCard(columns, id) ?? (detail?.id === id ? cardOf(detail) : undefined);
       if (!card || card.status === to) return;
       const from = card.status;
       const seq = ++moveSeq;
@@ -116,7 +196,9 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
       if (result.ok) {
         const { item, change } = result.value;
         set((s) => ({
-          columns: placeCard(s.columns, item),
+          // The answer carries the summary fields; facts and highlights stay as the card had them.
+          columns: placeCard(s.columns, { ...card, ...item }),
+          table: { ...s.table, rows: s.table.rows.map((r) => (r.id === id ? { ...r, ...item } : r)) },
           detail:
             s.detail?.id === id
               ? { ...s.detail, ...item, history: change ? [change, ...s.detail.history] : s.detail.history }
@@ -135,20 +217,77 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
     return {
       columns: [],
       total: 0,
+      matching: 0,
       loaded: false,
       loading: false,
-      search: '',
+      query: urlEnv ? readQueryFromUrl(urlEnv) : emptyBoardQuery(),
+      mode: 'board',
+      table: emptyTable(),
+      views: [],
       selectedId: null,
       detail: null,
       lastMove: null,
       error: null,
 
-      boardRequested: load,
+      boardRequested: reload,
 
       searchChanged: async (text) => {
-        if (text === get().search) return;
-        set({ search: text });
-        await load();
+        if (text === get().query.text) return;
+        await queryChanged({ ...get().query, text });
+      },
+
+      filtersChanged: (patch) => queryChanged({ ...get().query, ...patch }),
+
+      filtersCleared: () => queryChanged({ ...emptyBoardQuery(), sort: get().query.sort }),
+
+      sortChanged: async (sort) => {
+        if (sort === get().query.sort) return;
+        await queryChanged({ ...get().query, sort });
+      },
+
+      modeChanged: async (mode) => {
+        if (mode === get().mode) return;
+        set({ mode });
+        if (mode === 'table') await loadTable();
+        else await load();
+      },
+
+      tableSortChanged: async (column) => {
+        const current = get().table.sort;
+        // Dates and relevance read best newest/best first, words alphabetically.
+        const first = column === 'publishedAt' ? 'desc' : 'asc';
+        const direction = current.column === column ? (current.direction === 'asc' ? 'desc' : 'asc') : first;
+        set((s) => ({ table: { ...s.table, sort: { column, direction }, offset: 0 } }));
+        await loadTable();
+      },
+
+      tablePageChanged: async (offset) => {
+        set((s) => ({ table: { ...s.table, offset: Math.max(0, offset) } }));
+        await loadTable();
+      },
+
+      viewsRequested: async () => {
+        const result = await api['views.list']({});
+        if (result.ok) set({ views: result.value });
+        else set({ error: { kind: 'views', message: result.error.message } });
+      },
+
+      viewSaved: async (name) => {
+        const result = await api['views.save']({ name, query: get().query });
+        if (result.ok) set({ views: result.value });
+        else set({ error: { kind: 'views', message: result.error.message } });
+        return result.ok;
+      },
+
+      viewApplied: async (name) => {
+        const view = get().views.find((v) => v.name === name);
+        if (view) await queryChanged({ ...emptyBoardQuery(), ...view.query });
+      },
+
+      viewDeleted: async (name) => {
+        const result = await api['views.delete']({ name });
+        if (result.ok) set({ views: result.value });
+        else set({ error: { kind: 'views', message: result.error.message } });
       },
 
       cardMovedToColumn: (id, to) => move(id, to, false),

@@ -1,0 +1,19 @@
+// Channels of issue #5's table view and saved views, spread into the contract (contract.ts).
+import { z } from 'zod';
+import { BoardQuerySchema, TablePageSchema, TableSortSchema, type TableResult } from '../domain/board-query.js';
+import { ViewNameSchema, type SavedView } from '../domain/saved-views.js';
+import { call } from './call.js';
+
+const TableInput = z.strictObject({
+  query: BoardQuerySchema.prefault({}),
+  sort: TableSortSchema.prefault({}),
+  page: TablePageSchema.prefault({}),
+});
+
+export const searchChannels = {
+  'board.table': call<TableResult>()(TableInput),
+  'views.list': call<SavedView[]>()(z.strictObject({})),
+  /** Saves under the name, replacing a view of the same name; answers the views after the change. */
+  'views.save': call<SavedView[]>()(z.strictObject({ name: ViewNameSchema, query: BoardQuerySchema.prefault({}) })),
+  'views.delete': call<SavedView[]>()(z.strictObject({ name: ViewNameSchema })),
+};
