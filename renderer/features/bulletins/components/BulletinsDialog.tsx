@@ -33,6 +33,27 @@ function Dialog({ returnFocusRef }: { returnFocusRef?: RefObject<HTMLElement | n
     };
   }, [returnFocusRef]);
 
+  // A button disabled while a call runs drops the focus to <body>, outside the dialog: the focus comes
+  // back to the dialog, and keys pressed meanwhile still belong to it, never to the board behind.
+  useEffect(() => {
+    if (busy === null && document.activeElement === document.body) titleRef.current?.focus();
+  }, [busy]);
+  useEffect(() => {
+    function onWindowKeyDown(event: globalThis.KeyboardEvent) {
+      if (dialogRef.current?.contains(event.target as Node)) return; // handled by onKeyDown below
+      event.stopPropagation();
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        bulletinsClosed(t('bulletins.confirmDiscard'));
+      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void draftSaved();
+      }
+    }
+    window.addEventListener('keydown', onWindowKeyDown, true);
+    return () => window.removeEventListener('keydown', onWindowKeyDown, true);
+  }, [bulletinsClosed, draftSaved, t]);
+
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
     // The board's shortcuts (/, h, p, Ctrl+Z, arrows) must not act behind the modal.
     event.stopPropagation();
