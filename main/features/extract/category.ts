@@ -25,7 +25,7 @@ const CUES: ReadonlyArray<[Category, RegExp]> = [
   ['misdelivery', /誤送信|誤送付|誤配(?:送|布|達)?|誤表示|誤掲載|誤って(?:別の|他の)?(?:送|配|表示|メール)|宛先(?:を)?(?:誤|間違)|BCC|誤提供|誤交付|誤記載|転送(?:先)?(?:設定)?(?:の)?ミス|異なる(?:宛名|宛先|当選者)|misdirected|misdeliver|sent to the wrong|wrong recipient/gi],
   ['misconfiguration', /(?:閲覧|確認|参照|アクセス|ダウンロード)(?:でき|可能)(?:る|な)?状態|設定(?:の)?(?:不備|ミス|誤り)|誤(?:って)?公開|公開(?:状態|設定)|アクセス(?:制限|権限)(?:の)?(?:不備|設定)|publicly (?:accessible|exposed)|misconfigur|left (?:open|exposed)|unsecured (?:server|database|bucket)/gi],
   ['malware', /マルウ[ェエ]ア|ウイルス|ウィルス|Emotet|トロイ|標的型(?:攻撃)?メール|感染|malware|trojan|infostealer|virus/gi],
-  ['unauthorized_access', /不正アクセス|不正ログイン|不正侵入|改ざん|リスト型|パスワード(?:リスト|総当たり)|ブルートフォース|脆弱性(?:を)?(?:突|つ|悪用)|サイバー攻撃|ハッキング|unauthorized access|hack(?:ed|ers?)|breach|intrusion|credential stuffing|skimm/gi],
+  ['unauthorized_access', /不正アクセス|不正ログイン|不正侵入|改ざん|リスト型|パスワード(?:リスト|総当たり)|ブルートフォース|脆弱性(?:を)?(?:突|つ|悪用|狙)|サイバー攻撃|ハッキング|unauthorized access|hack(?:ed|ers?)|breach|intrusion|credential stuffing|skimm/gi],
   ['system_failure', /システム障害|通信障害|ネットワーク障害|サーバー?障害|大規模障害|(?<![発身精知]|発達|身体|精神|知的|視覚|聴覚)障害(?![者児])|不具合|outage|system failure|downtime/gi],
 ];
 

@@ -21,6 +21,10 @@ describe('findProducts', () => {
     expect(findProducts('FortiOS and Ivanti Connect Secure were exploited').map((p) => p.value)).toEqual(['FortiOS', 'Ivanti Connect Secure']);
   });
 
+  it('keeps one name for one product (`Microsoft Exchange Server`, then `Exchange Server`)', () => {
+    expect(findProducts('Microsoft Exchange Server の脆弱性。Exchange Server を更新').map((p) => p.value)).toEqual(['Microsoft Exchange Server']);
+  });
+
   it('names a quoted system or service, but not a quoted shop', () => {
     expect(findProducts('自治体専用IaaSシステム「Jip-Base」の障害').map((p) => p.value)).toEqual(['Jip-Base']);
     expect(findProducts('運営していた『リクナビDMPフォロー』サービスに係る調査').map((p) => p.value)).toEqual(['リクナビDMPフォロー']);

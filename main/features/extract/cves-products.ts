@@ -83,7 +83,8 @@ export function findProducts(text: string): TermMention[] {
   for (let m = PRODUCT_PATTERN.exec(text); m !== null; m = PRODUCT_PATTERN.exec(text)) {
     const value = m[0].trim();
     const key = productKey(value);
-    if (seen.has(key)) continue;
+    // `Microsoft Exchange Server` then `Exchange Server`: the shorter name is the same product.
+    if (seen.has(key) || [...seen].some((k) => k.endsWith(key) || k.startsWith(key))) continue;
     seen.add(key);
     out.push({ value, start: m.index, end: m.index + m[0].length });
   }

@@ -22,6 +22,11 @@ describe('findDataTypes', () => {
     expect(types('氏名とメールアドレスが流出しました。\n(クレジットカード情報は含まれない)')).toEqual(['email', 'name']);
   });
 
+  it('keeps the positive clause before a negated one', () => {
+    expect(types('対象は約3万2000人分の氏名、住所、証券番号などで、クレジットカード情報は含まれていない。')).toEqual(['address', 'name']);
+    expect(types('流出した個人情報は、氏名・生年月日とされており、パスワード・銀行口座情報は含まれていないとのことです。')).toEqual(['birthdate', 'name']);
+  });
+
   it('skips background paragraphs that explain attack methods', () => {
     expect(types('パスワードリスト攻撃 他のサービスで流出したアカウントを利用して不正アクセスを行う攻撃のことです。')).toEqual([]);
   });

@@ -51,7 +51,7 @@ function withoutNegatedClause(sentence: string): string {
   if (!negation) return sentence;
   const head = sentence.slice(0, negation.index);
   let cut = -1;
-  for (const m of head.matchAll(/(?:おり|ており|であり|ものの|ですが|けれども|が)、|[(（]/g)) cut = m.index;
+  for (const m of head.matchAll(/(?:おり|ており|であり|ものの|ですが|けれども|が|で)、|[(（]/g)) cut = m.index;
   return cut > 0 ? sentence.slice(0, cut) : '';
 }
 

@@ -38,6 +38,16 @@ describe('findIncidentDates', () => {
     expect(dates('誤送信のお知らせ', body, '2023-06-29').detected).toBe('2023-06-28');
   });
 
+  it('gives the noticing to 翌朝, not to the date before it in the same sentence', () => {
+    const found = dates('USBメモリを紛失', '教諭は11月14日に私物のUSBメモリにデータを保存して持ち帰り、翌朝紛失に気付いたという。', '2023-11-20');
+    expect(found).toEqual({ published: null, occurred: '2023-11-14', detected: '2023-11-15' });
+  });
+
+  it('reads 同年, a window with まで and a theft verb, and a detection reported just before the date', () => {
+    const body = '2023年2月1日から同年9月12日までに入力されたカード情報が窃取されたという。カード会社から漏洩懸念の連絡を受け、9月12日にカード決済を停止した。';
+    expect(dates('ECサイトに不正アクセス', body, '2023-12-01')).toEqual({ published: null, occurred: '2023-02-01', detected: '2023-09-12' });
+  });
+
   it('ignores dates after the publication date (plans, typos, future dates)', () => {
     const found = dates('不正アクセスについて', '2099年1月1日に不正アクセスが発生し、2099年1月2日に発覚しました。', '2023-07-01');
     expect(found.occurred).toBeNull();

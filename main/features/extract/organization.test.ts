@@ -19,8 +19,10 @@ describe('findOrganization', () => {
     expect(org('米ヤフー、5億件の個人情報漏洩。国家関与による攻撃か')).toBe('米ヤフー');
   });
 
-  it('reads the news-list style `title/organisation`', () => {
+  it('reads the news-list style `title/organisation` and `title - organisation`', () => {
     expect(org('「Emotet」感染で不正メール送信/株式会社サンウェル')).toBe('株式会社サンウェル');
+    expect(org('小学校で児童の成績情報を含むUSBメモリを紛失 - 〇〇市教委')).toBe('〇〇市教委');
+    expect(org('「Exchange Server」の脆弱性を狙う攻撃に注意 - CVE-2021-26855')).toBeNull();
   });
 
   it('takes the subject of the first body sentence when the title names no one', () => {

@@ -73,10 +73,10 @@ function fromLeadingToken(text: string, from: number, to: number): OrganizationM
   return acceptable(name, !/^[A-Za-z]/.test(name)) ? mention(name, from) : null;
 }
 
-/** `…流出/株式会社サンウェル`: the news-list style `title/organisation`. */
+/** `…流出/株式会社サンウェル`, `…流出の可能性 - 日本テスト保険`: news lists and sites that end titles with the organisation. */
 function fromTrailingSlash(text: string, from: number, to: number): OrganizationMention | null {
-  const m = /\/[ \t]?([^/\s]{2,40})[ \t]*$/.exec(text.slice(from, to));
-  if (!m || !m[1]) return null;
+  const m = /(?:\/|[ \t][-–—|｜][ \t])[ \t]?([^/\s]{2,40})[ \t]*$/.exec(text.slice(from, to));
+  if (!m || !m[1] || /^CVE-|^[\d.-]+$|^\d{4}年/i.test(m[1])) return null;
   return acceptable(m[1], false) ? mention(m[1], from + m.index + m[0].indexOf(m[1])) : null;
 }
 
