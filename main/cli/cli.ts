@@ -48,13 +48,18 @@ async function withDatabase<T>(path: string, work: (db: Connection) => Promise<T
 
 function printSummary(summary: ImportSummary, json: boolean): void {
   if (json) {
-    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    // The contract's error shape exactly: the header row the app uses for its mapping step stays out.
+    const errors = summary.errors.map(({ file, line, message }) => ({ file, line, message }));
+    process.stdout.write(`${JSON.stringify({ ...summary, errors })}\n`);
     return;
   }
   process.stdout.write(
     `imported ${summary.imported}, duplicates ${summary.duplicates}, updated ${summary.updated}, failed ${summary.failed}\n`,
   );
-  for (const e of summary.errors) process.stdout.write(`  ${e.file}${e.line === null ? '' : `:${e.line}`}: ${e.message}\n`);
+  for (const e of summary.errors) {
+    process.stdout.write(`  ${e.file}${e.line === null ? '' : `:${e.line}`}: ${e.message}\n`);
+    if (e.headers) process.stdout.write('    map these columns once in the app (取り込み結果 → 列を対応付ける); the mapping is remembered for this header row\n');
+  }
 }
 
 /** Progress on stderr, so stdout stays the summary (and the JSON) alone. */

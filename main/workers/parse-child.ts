@@ -46,7 +46,10 @@ async function handle(request: Extract<ParseRequest, { type: 'read' }>, send: (r
   try {
     const source = 'path' in request.source ? fileSource(request.source.path) : bytesSource(request.source.bytes);
     let pending: ItemFields[] = [];
-    const summary = await readSnapshotStream(request.name, source, {
+    const summary = await readSnapshotStream(
+      request.name,
+      source,
+      {
       add: (item) => void pending.push(item),
       flush: async (bytesRead) => {
         while (pending.length > 0) {
@@ -55,7 +58,9 @@ async function handle(request: Extract<ParseRequest, { type: 'read' }>, send: (r
           await sendWhenAllowed(send, { ok: 'items', batch: { items, bytesRead, bytesTotal: source.size } });
         }
       },
-    });
+      },
+      { columnMappings: request.columnMappings },
+    );
     send({ ok: true, summary, peakRssKb: process.resourceUsage().maxRSS });
   } catch (error) {
     send(

@@ -1,4 +1,5 @@
 import type { RecordError } from '../features/import/csv-records.js';
+import type { RememberedMappings } from '../features/import/header-map.js';
 import type { ItemFields } from '../features/import/import-repository.js';
 import type { SnapshotStreamSummary } from '../features/import/read-snapshot-stream.js';
 
@@ -6,7 +7,7 @@ import type { SnapshotStreamSummary } from '../features/import/read-snapshot-str
 export type ParseSource = { path: string } | { bytes: Uint8Array };
 
 export type ParseRequest =
-  | { type: 'read'; name: string; source: ParseSource }
+  | { type: 'read'; name: string; source: ParseSource; columnMappings?: RememberedMappings }
   /** The importer has written one more batch: the reader may send another. */
   | { type: 'ack' };
 

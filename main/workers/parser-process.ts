@@ -2,6 +2,7 @@
 // the files of one import and is replaced after any failure, so a bomb in one file cannot poison the next.
 // Items come back in batches while the file is still being read; the reader may run at most
 // BATCHES_IN_FLIGHT batches ahead of the importer, which acknowledges each batch once it is written.
+import type { RememberedMappings } from '../features/import/header-map.js';
 import type { ItemFields } from '../features/import/import-repository.js';
 import {
   BATCHES_IN_FLIGHT,
@@ -63,6 +64,7 @@ export class ParserProcess {
     source: ParseSource,
     size: number,
     signal?: AbortSignal,
+    columnMappings?: RememberedMappings,
   ): AsyncGenerator<ItemBatch, SnapshotStreamSummary, void> {
     if (signal?.aborted) throw new ImportCancelledError();
     const child = this.child ?? this.start();
@@ -94,7 +96,7 @@ export class ParserProcess {
     signal?.addEventListener('abort', onAbort, { once: true });
     let finished = false;
     try {
-      child.send({ type: 'read', name, source });
+      child.send({ type: 'read', name, source, ...(columnMappings ? { columnMappings } : {}) });
       budget.resume();
       for (;;) {
         while (queue.length === 0 && failure === null) await new Promise<void>((resolve) => (wake = resolve));

@@ -26,3 +26,7 @@ export interface UndoImportResult {
   /** New items of the import the officer had already triaged: they stay. */
   kept: number;
 }
+
+/** What a column of an unrecognised CSV header row can be mapped to in the import's mapping step. */
+export const COLUMN_CHOICES = ['title', 'publishedAt', 'body', 'sourceUrl', 'organization', 'sourceCategory', 'sourceName', 'ignore'] as const;
+export type ColumnChoice = (typeof COLUMN_CHOICES)[number];

@@ -78,6 +78,8 @@ export interface ImportError {
   file: string;
   line: number | null;
   message: string;
+  /** The header row of a CSV whose columns were not recognised: the app offers to map them (remembered). */
+  headers?: string[];
 }
 
 /** The import summary of the CLI contract, also shown in the UI after an import. */

@@ -1,7 +1,7 @@
 import { buildSourceRecord, isBlankRow } from './build-source-record.js';
 import type { SourceRecord } from './build-source-record.js';
 import { scanCsvRows, TOO_MANY_UNREADABLE, type CsvRowVisitor } from './csv-rows.js';
-import { mapHeaders } from './header-map.js';
+import { MAX_MAPPED_COLUMNS, NO_TITLE_COLUMN, mapHeaders, type RememberedMappings } from './header-map.js';
 import type { HeaderMapping } from './header-map.js';
 
 export type { SourceRecord } from './build-source-record.js';
@@ -9,6 +9,13 @@ export type { SourceRecord } from './build-source-record.js';
 export interface RecordError {
   line: number | null;
   message: string;
+  /** The header row, when the problem is that no column could be taken as the title: the app offers to map it. */
+  headers?: string[];
+}
+
+export interface CsvReadOptions {
+  /** Column mappings the officer made, by header set (settings 'import.columnMappings'). */
+  columnMappings?: RememberedMappings;
 }
 
 export interface CsvReadResult {
@@ -26,9 +33,9 @@ export interface CsvReadResult {
  * and reading goes on, so good rows land and every data record is either returned or named in `errors`.
  * Throws NotTextFileError or UndecodableFileError when the file is not text at all.
  */
-export function readCsvRecords(bytes: Uint8Array): CsvReadResult {
+export function readCsvRecords(bytes: Uint8Array, options: CsvReadOptions = {}): CsvReadResult {
   const records: SourceRecord[] = [];
-  const builder = new CsvRecordBuilder((record) => records.push(record));
+  const builder = new CsvRecordBuilder((record) => records.push(record), options);
   const scan = scanCsvRows(bytes, { trim: true }, builder);
   return { ...builder.finish(scan), records };
 }
@@ -54,7 +61,10 @@ export class CsvRecordBuilder implements CsvRowVisitor {
   private errorsNotListed = 0;
   private recordCount = 0;
 
-  constructor(private readonly onRecord: (record: SourceRecord) => void) {}
+  constructor(
+    private readonly onRecord: (record: SourceRecord) => void,
+    private readonly options: CsvReadOptions = {},
+  ) {}
 
   row(cells: string[], line: number): void {
     if (isBlankRow(cells)) return;
@@ -108,8 +118,17 @@ export class CsvRecordBuilder implements CsvRowVisitor {
 
   private readHeader(cells: string[], line: number): Header {
     if (cells.some((cell) => cell.includes('\0'))) this.addError(line, 'NUL bytes removed');
-    const mapping = mapHeaders(cells.map((cell) => cell.replaceAll('\0', '')));
-    for (const problem of mapping.problems) this.addError(line, problem);
+    const headers = cells.map((cell) => cell.replaceAll('\0', ''));
+    const mapping = mapHeaders(headers, this.options.columnMappings);
+    for (const problem of mapping.problems) {
+      if (problem.startsWith(NO_TITLE_COLUMN) && headers.length <= MAX_MAPPED_COLUMNS) {
+        // Structured, so the app can show its column-mapping step for exactly this header row.
+        if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push({ line, message: problem, headers: headers.map((h) => h.trim().slice(0, 200)) });
+        else this.errorsNotListed++;
+      } else {
+        this.addError(line, problem);
+      }
+    }
     return { mapping, width: cells.length };
   }
 }

@@ -3,7 +3,7 @@
 // being read and the chunk in hand are in memory, whatever the file size.
 import { createHash } from 'node:crypto';
 import type { ByteSource } from './byte-source.js';
-import { CsvRecordBuilder, type CsvReadSummary } from './csv-records.js';
+import { CsvRecordBuilder, type CsvReadOptions, type CsvReadSummary } from './csv-records.js';
 import { CsvStreamScanner } from './csv-stream-scanner.js';
 import { detectStreamEncoding, UndecodableFileError, type TextEncodingName } from './decode-text.js';
 import { detectDelimiter } from './detect-delimiter.js';
@@ -25,11 +25,12 @@ export async function readCsvStream(
   source: ByteSource,
   onRecord: (record: SourceRecord) => void,
   afterChunk: (bytesRead: number) => Promise<void>,
+  options: CsvReadOptions = {},
 ): Promise<CsvStreamSummary> {
   const { encoding, bomLength } = await detectStreamEncoding(source);
   const toUtf8 = utf8Converter(encoding);
   const hash = createHash('sha256');
-  const builder = new CsvRecordBuilder(onRecord);
+  const builder = new CsvRecordBuilder(onRecord, options);
   let scanner: CsvStreamScanner | null = null;
   let delimiter = ',';
   // Bytes held back until the header line is complete, so the delimiter is chosen on the whole header.

@@ -1,3 +1,5 @@
+import type { ColumnChoice } from '../../../shared/domain/import-record.js';
+
 export type CanonicalField =
   | 'publishedAt'
   | 'title'
@@ -50,15 +52,32 @@ export function normaliseHeaderKey(header: string): string {
   return header.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
 }
 
-export function mapHeaders(headers: string[]): HeaderMapping {
+/**
+ * A header set, as the officer's column mappings are remembered by: the normalised headers in order. Two
+ * exports of the same Excel sheet have the same key, whatever their widths and spacing.
+ */
+export function headerSetKey(headers: readonly string[]): string {
+  return headers.map((h) => normaliseHeaderKey(h.trim())).join('\u001f');
+}
+
+/** What the officer chose for each column of one header set: a field, or 'ignore' (kept as an extra column). */
+export type { ColumnChoice };
+/** Remembered mappings by header set key; each lists a choice per column position. */
+export type RememberedMappings = Readonly<Record<string, readonly (ColumnChoice | null)[]>>;
+
+export function mapHeaders(headers: string[], remembered: RememberedMappings = {}): HeaderMapping {
   const fields: Partial<Record<CanonicalField, number>> = {};
   const extra: ExtraColumn[] = [];
   const problems: string[] = [];
   const usedExtraNames = new Set<string>();
+  // A mapping the officer made for exactly this header set overrides the synonyms, column by column.
+  const chosen = Object.hasOwn(remembered, headerSetKey(headers)) ? remembered[headerSetKey(headers)] : undefined;
 
   headers.forEach((raw, index) => {
     const header = raw.trim();
-    const field = header === '' ? undefined : FIELD_BY_KEY.get(normaliseHeaderKey(header));
+    const choice = chosen?.[index] ?? null;
+    const field =
+      choice === 'ignore' ? undefined : choice !== null ? choice : header === '' ? undefined : FIELD_BY_KEY.get(normaliseHeaderKey(header));
     if (field === undefined) {
       // Unknown columns are the officer's own data (担当者, 対応状況…): keep them under a name that is unique.
       const name = uniqueName(header === '' ? `列${index + 1}` : header, usedExtraNames);
@@ -79,10 +98,15 @@ export function mapHeaders(headers: string[]): HeaderMapping {
   });
 
   if (fields.title === undefined) {
-    problems.push(`no title column: headers were ${describeHeaders(headers)}`);
+    problems.push(`${NO_TITLE_COLUMN}: headers were ${describeHeaders(headers)}`);
   }
   return { fields, extra, problems };
 }
+
+/** The start of the problem that the app answers with its column-mapping step. */
+export const NO_TITLE_COLUMN = 'no title column';
+/** Columns a mapping can be made for: beyond this, a header row is hostile, not a spreadsheet (C8). */
+export const MAX_MAPPED_COLUMNS = 200;
 
 // A header row can be hostile too (C8: 100,000 columns), so the message shows only a readable prefix.
 function describeHeaders(headers: readonly string[]): string {

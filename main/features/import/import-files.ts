@@ -1,6 +1,8 @@
 // Imports snapshot files: each file is read by the parser process while its items are written, in one
 // transaction per file, so a file that fails or is cancelled halfway leaves the database exactly as it was
 // while the other files still land. Items stream: neither process holds more than a few batches of them.
+import { readColumnMappings } from './column-mappings-repository.js';
+import type { RememberedMappings } from './header-map.js';
 import { statSync } from 'node:fs';
 import type { ImportError, ImportSummary } from '../../../shared/domain/item.js';
 import type { ImportProgressEvent } from '../../../shared/ipc/events.js';
@@ -61,13 +63,14 @@ export async function importFiles(
 ): Promise<ImportSummary> {
   const total: ImportSummary = { imported: 0, duplicates: 0, updated: 0, failed: 0, errors: [] };
   const parser = options.parser ?? new ParserProcess(options.limits ?? DEFAULT_LIMITS, options.spawnParser);
+  const columnMappings = await readColumnMappings(db);
   try {
     for (const [fileIndex, file] of files.entries()) {
       const progress = (phase: ImportProgress['phase'], recordsDone: number, recordCount: number, bytesDone: number, bytesTotal: number) =>
         options.onProgress?.({ fileIndex, fileCount: files.length, fileName: file.name, phase, recordsDone, recordCount, bytesDone, bytesTotal });
       let result: ImportSummary;
       try {
-        result = await importOneFile(db, file, options, parser, progress);
+        result = await importOneFile(db, file, options, parser, progress, columnMappings);
       } catch (error) {
         if (!(error instanceof ImportCancelledError)) throw error;
         const skipped = files.length - fileIndex - 1;
@@ -98,6 +101,7 @@ async function importOneFile(
   options: ImportOptions,
   parser: ParserProcess,
   progress: FileProgress,
+  columnMappings: RememberedMappings,
 ): Promise<ImportSummary> {
   const fileError = (message: string, line: number | null = null): ImportSummary => ({
     imported: 0,
@@ -119,7 +123,7 @@ async function importOneFile(
 
   progress('reading', 0, 0, 0, size);
   const source: ParseSource = 'path' in file ? { path: file.path } : { bytes: file.bytes };
-  const batches = parser.stream(file.name, source, size, options.signal);
+  const batches = parser.stream(file.name, source, size, options.signal, columnMappings);
   const now = options.now ?? (() => new Date());
   const actor = options.actor ?? 'import';
   const startedAt = now().toISOString();
@@ -143,7 +147,12 @@ async function importOneFile(
         next = await batches.next();
       }
       const read = next.value;
-      const errors: ImportError[] = read.errors.map((e) => ({ file: file.name, line: e.line, message: e.message }));
+      const errors: ImportError[] = read.errors.map((e) => ({
+        file: file.name,
+        line: e.line,
+        message: e.message,
+        ...(e.headers ? { headers: e.headers } : {}),
+      }));
       // Records the reader saw but could not turn into items; warnings on kept records do not count.
       const result = { ...counts, failed: Math.max(0, read.recordCount - received), errors };
       await finishBatch(tx, batchId, result, now().toISOString(), { sha256: read.sha256, format: read.format, encoding: read.encoding });

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import type { ByteSource } from './byte-source.js';
 import { readCsvStream } from './csv-stream-reader.js';
-import type { RecordError } from './csv-records.js';
+import type { CsvReadOptions, RecordError } from './csv-records.js';
 import type { ItemFields } from './import-repository.js';
 import { prepareItem } from './prepare-item.js';
 import { readSnapshot } from './read-snapshot.js';
@@ -46,9 +46,14 @@ export interface ItemSink {
 /** Items handed on between flushes of a whole-parsed file, so its items travel while earlier ones are written. */
 const WHOLE_FILE_FLUSH_ITEMS = 250;
 
-export async function readSnapshotStream(name: string, source: ByteSource, sink: ItemSink): Promise<SnapshotStreamSummary> {
+export async function readSnapshotStream(
+  name: string,
+  source: ByteSource,
+  sink: ItemSink,
+  options: CsvReadOptions = {},
+): Promise<SnapshotStreamSummary> {
   if (isStreamedFile(name)) {
-    const summary = await readCsvStream(source, (record) => sink.add(prepareItem(record)), (bytesRead) => sink.flush(bytesRead));
+    const summary = await readCsvStream(source, (record) => sink.add(prepareItem(record)), (bytesRead) => sink.flush(bytesRead), options);
     await sink.flush(source.size);
     return {
       format: summary.format,
@@ -63,7 +68,7 @@ export async function readSnapshotStream(name: string, source: ByteSource, sink:
     throw new FileTooLargeError();
   }
   const bytes = await source.whole();
-  const result = readSnapshot(name, bytes);
+  const result = readSnapshot(name, bytes, options);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const { records } = result;
   for (let i = 0; i < records.length; i++) {

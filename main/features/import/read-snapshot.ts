@@ -1,7 +1,7 @@
 // Chooses the reader for a snapshot file by its extension (and, for ambiguous ones, its content), so
 // that every format lands as the same SourceRecord list.
 import { extname } from 'node:path';
-import { readCsvRecords, type RecordError } from './csv-records.js';
+import { readCsvRecords, type CsvReadOptions, type RecordError } from './csv-records.js';
 import { FeedReadError, looksLikeFeed, readFeedRecords } from './feeds/feed-records.js';
 import { readPageRecords } from './pages/page-records.js';
 import type { SourceRecord } from './source-record.js';
@@ -40,9 +40,9 @@ export function isFileLevelReadError(error: unknown): error is Error {
 }
 
 /** Runs inside the parser process: untrusted bytes are only ever read there. */
-export function readSnapshot(name: string, bytes: Uint8Array): SnapshotReadResult {
+export function readSnapshot(name: string, bytes: Uint8Array, options: CsvReadOptions = {}): SnapshotReadResult {
   const extension = extname(name).toLowerCase();
-  if (CSV_EXTENSIONS.includes(extension)) return readCsvRecords(bytes);
+  if (CSV_EXTENSIONS.includes(extension)) return readCsvRecords(bytes, options);
   if (FEED_EXTENSIONS.includes(extension)) {
     // .xml is also used for things that are not feeds (Excel XML, sitemaps): refuse those by name.
     if (extension === '.xml' && !looksLikeFeed(bytes)) throw new UnsupportedFileError(name, 'an XML file that is not an RSS, RDF or Atom feed');

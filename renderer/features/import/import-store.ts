@@ -2,6 +2,7 @@
 // last import. Every call carries a job id the store made up, so main's progress events and the cancel
 // request name this import and no other. When an import has changed the database the store reports
 // `importFinished`; the app decides who reloads.
+import type { ColumnChoice } from '../../../shared/domain/import-record.js';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ImportSummary } from '../../../shared/domain/item.js';
 import type { TriageApi } from '../../../shared/ipc/contract.js';
@@ -48,6 +49,8 @@ export interface ImportState {
   error: string | null;
   /** The 「テキストを貼り付けて取り込む」 dialog is open. */
   pasteOpen: boolean;
+  /** The column-mapping step for a CSV whose header row was not recognised; null when closed. */
+  mapping: { file: string; headers: string[]; error: string | null } | null;
 
   filesChosen: (files: readonly File[]) => Promise<void>;
   demoRequested: () => Promise<void>;
@@ -60,6 +63,11 @@ export interface ImportState {
   cancelRequested: () => Promise<void>;
   summaryDismissed: () => void;
   errorDismissed: () => void;
+  /** The officer chose to map the columns of a file the importer could not read (an error with headers). */
+  mappingOpened: (file: string, headers: string[]) => void;
+  mappingClosed: () => void;
+  /** Saves the mapping (remembered for this header row) and imports that file again. */
+  mappingSaved: (choices: (ColumnChoice | null)[]) => Promise<void>;
 }
 
 export type ImportStore = StoreApi<ImportState>;
@@ -122,6 +130,9 @@ export function createImportStore(api: TriageApi, deps: ImportStoreDeps = {}): I
     return cancelInFlight;
   }
 
+  /** The files of the last import, so a file can be imported again right after its columns were mapped. */
+  let lastFiles: readonly File[] = [];
+
   return createStore<ImportState>()((set, get) => {
     /** Runs the calls in order, stopping at the first refused one and sending nothing after a cancel. */
     async function run(calls: PlannedCall[], problems: ImportProblem[]) {
@@ -170,9 +181,11 @@ export function createImportStore(api: TriageApi, deps: ImportStoreDeps = {}): I
       problems: [],
       error: null,
       pasteOpen: false,
+      mapping: null,
 
       filesChosen: async (files) => {
         if (get().busy || files.length === 0) return;
+        lastFiles = files;
         started();
         const problems: ImportProblem[] = [];
         const sendable = files.filter((file) => {
@@ -253,6 +266,24 @@ export function createImportStore(api: TriageApi, deps: ImportStoreDeps = {}): I
       },
 
       summaryDismissed: () => set({ summary: null, cancelled: false, problems: [] }),
+
+      mappingOpened: (file, headers) => set({ mapping: { file, headers, error: null } }),
+
+      mappingClosed: () => set({ mapping: null }),
+
+      mappingSaved: async (choices) => {
+        const mapping = get().mapping;
+        if (!mapping) return;
+        const result = await api['import.mapColumns']({ headers: mapping.headers, choices });
+        if (!result.ok) {
+          set({ mapping: { ...mapping, error: result.error.message } });
+          return;
+        }
+        set({ mapping: null });
+        // The file is still in hand (the officer chose it moments ago): import it again with the mapping.
+        const again = lastFiles.filter((file) => payloadName(file.name) === mapping.file);
+        if (again.length > 0) await get().filesChosen(again);
+      },
       errorDismissed: () => set({ error: null }),
     };
   });

@@ -82,9 +82,22 @@ export function ImportResult() {
 
 function ErrorLine({ error }: { error: ImportError }) {
   const { t } = useTranslation();
-  return error.line === null
-    ? t('import.errorInFile', { file: error.file, message: error.message })
-    : t('import.errorAtLine', { file: error.file, line: error.line, message: error.message });
+  const mappingOpened = useImport((s) => s.mappingOpened);
+  const text =
+    error.line === null
+      ? t('import.errorInFile', { file: error.file, message: error.message })
+      : t('import.errorAtLine', { file: error.file, line: error.line, message: error.message });
+  const { headers } = error;
+  if (!headers) return text;
+  // The header row was not recognised: the officer can say what each column holds.
+  return (
+    <>
+      {text}{' '}
+      <button type="button" className="button" aria-label={t('import.mapColumnsLabel', { file: error.file })} onClick={() => mappingOpened(error.file, headers)}>
+        {t('import.mapColumns')}
+      </button>
+    </>
+  );
 }
 
 function ProblemLine({ problem }: { problem: ImportProblem }) {
