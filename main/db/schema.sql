@@ -259,7 +259,8 @@ BEGIN
   WHERE item_id = NEW.item_id;
 END;
 
-CREATE TRIGGER board_items_on_facts_update AFTER UPDATE ON item_facts
+CREATE TRIGGER board_items_on_facts_update
+AFTER UPDATE OF kind, category, severity, appi_reportable, relevance ON item_facts
 BEGIN
   UPDATE board_items SET (kind, category, severity, appi_reportable, relevance) =
     (SELECT kind, category, severity, appi_reportable, relevance FROM item_effective_facts WHERE item_id = NEW.item_id)
@@ -339,8 +340,7 @@ SELECT
   CASE WHEN cc.item_id IS NULL THEN f.category ELSE json_extract(cc.value_json, '$') END AS category,
   CASE WHEN cs.item_id IS NULL THEN f.severity ELSE json_extract(cs.value_json, '$') END AS severity,
   CASE WHEN ca.item_id IS NULL THEN f.appi_reportable ELSE json_extract(ca.value_json, '$') END AS appi_reportable,
-  -- No suggestion exists yet: the organisation-profile matcher will add one.
-  json_extract(cr.value_json, '$') AS relevance
+  CASE WHEN cr.item_id IS NULL THEN f.relevance ELSE json_extract(cr.value_json, '$') END AS relevance
 FROM items
 LEFT JOIN item_facts f ON f.item_id = items.id
 LEFT JOIN item_corrections ck ON ck.item_id = items.id AND ck.field = 'kind'

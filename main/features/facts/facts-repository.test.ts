@@ -207,6 +207,8 @@ describe('relevance', () => {
     expect(one?.matches.map((m) => [m.word, m.field])).toEqual([['USBメモリ', 'products']]);
     expect((await getItemFacts(temp.db, 2)).relevance?.matches.map((m) => m.word)).toEqual(['病院']);
     expect((await listExportedItems(temp.db)).find((i) => i.id === 1)?.relevance).toBe(one?.score);
+    // The board's copy, which relevance filters and sorts read, follows the re-scoring (migration 0008).
+    expect(await temp.db.get('SELECT relevance FROM board_items WHERE item_id = 1')).toEqual({ relevance: one?.score });
   });
 
   it('refuses a profile that is not a profile', async () => {
