@@ -57,6 +57,11 @@ describe('findCausesAndCountermeasures', () => {
     expect(lists(text).countermeasures).toHaveLength(1);
   });
 
+  it('drops what happened and lead-ins from a response section, but keeps a plan that mentions a discovery', () => {
+    const text = '【当社の対応】\n記憶媒体が持ち出され、転売されていた事実が発覚し、社内調査で容疑者を特定した\n全国自治体に対して廃棄処分について以下を通知した\n・物理的な破壊、または磁気を用いたデータの消去\n誤登録が発覚した際も、個別に確認を取るよう徹底して参ります';
+    expect(lists(text).countermeasures).toEqual(['物理的な破壊、または磁気を用いたデータの消去', '誤登録が発覚した際も、個別に確認を取るよう徹底して参ります']);
+  });
+
   it('falls back to how-it-happened sentences when nothing is labelled a cause', () => {
     expect(lists('パソコンが攻撃メールで感染し、メール内容が悪用された。').causes).toEqual(['パソコンが攻撃メールで感染し、メール内容が悪用された']);
   });

@@ -33,6 +33,9 @@ const COUNTER_SENTENCE = /を(?:強化|徹底|見直)(?:する(?:事|こと)で|
 
 // Apologies, contact boilerplate, reports to authorities and reopening notices sit in the same sections.
 const BOILERPLATE = /ご覧(?:下|くだ)さい|お詫び|申し訳|ご迷惑|ご心配|ご不便|ご相談ください|お問い?合わせ|お気軽に|お知らせいたします|お知らせします|報告済|被害申告|被害届|捜査に|全面的に協力|ご理解|ご協力|復旧を終え|通常通り営業|apologi[sz]e|contact us/i;
+// What happened and how it was resolved, or a lead-in to a list, is no countermeasure: `…転売されていた事実が…発覚し`,
+// `…緊急停止し、…3月14日に復旧を行った`, `…について以下を通知した`.
+const NOT_ACTION = /発覚|判明|容疑者|逮捕|復旧を(?:行|終)|以下(?:を|の)(?:通知|指示|とおり)|次のとおり/;
 // A pledge names no action: `再発防止のための対策を講じてまいります`, `再発防止策を徹底して参ります`.
 const PLEDGE = /再発防止|対策|措置|努め|徹底|万全/;
 const CONCRETE = /消去|破壊|立会|立ち合|契約|相談|通知|遮断|初期化|スキャン|検知|有効化|適用|取得|審査|面談|配置|厳格化|固定|作成|強化|導入|見直|教育|研修|監視|確認|管理|変更|設定|ルール|体制|手順|マニュアル|チェック|点検|ログ|暗号化|パスワード|認証|更新|アップデート|パッチ|バックアップ|隔離|移行|削除|無効化|制限|監査|訓練|周知|注意喚起|義務|禁止|構築|整備|申請|保管|施錠|診断|停止/;
@@ -93,6 +96,8 @@ export function findCausesAndCountermeasures(text: string, from = 0, to = text.l
     const value = text.slice(r.start, r.end);
     if (BOILERPLATE.test(value)) return;
     if (list === counters && PLEDGE.test(value) && !CONCRETE.test(value)) return;
+    // (Only told in the past tense: `…誤登録等が発覚した際も、…徹底して参ります` is still a plan.)
+    if (list === counters && NOT_ACTION.test(value) && /(?:た|ました|たとのこと|した事実)$/.test(value)) return;
     if (taken.some((t) => r.start < t.end && t.start < r.end)) return;
     taken.push(r);
     list.push({ value, start: r.start, end: r.end });
