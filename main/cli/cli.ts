@@ -16,6 +16,7 @@ import { findItemsLosingTextInCp932, formatItemsAsCsv } from '../features/export
 import { listExportedItems } from '../features/export/export-repository.js';
 import { defaultExtractor } from '../features/facts/default-extractor.js';
 import { refreshStaleFacts } from '../features/facts/facts-repository.js';
+import { syncSearchIndex } from '../features/search/search-index-repository.js';
 import { importFiles, type ImportProgress } from '../features/import/import-files.js';
 import { currentActor } from '../services.js';
 import { BULLETIN_USAGE, runBulletinCommand } from './bulletin-command.js';
@@ -105,6 +106,7 @@ async function runImport(args: string[]): Promise<number> {
       files.map((path) => ({ name: basename(path), path })),
       { actor: currentActor(), signal: controller.signal, onProgress: reportProgress },
     );
+    await syncSearchIndex(db);
     await readFacts(db, controller.signal);
     return result;
   }).finally(() => process.off('SIGINT', onInterrupt));

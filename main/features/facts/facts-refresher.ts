@@ -1,9 +1,10 @@
-// Keeps item_facts up to date in the background: after each import, and once at start (an extractor
+// Keeps derived data up to date in the background — the search index and item_facts — after each import, and once at start (an extractor
 // newer than the stored facts re-reads every item). Imports return as soon as their rows are committed;
 // the facts follow, with progress pushed as 'facts.progress', so a 100,000-item import is not held up by
 // reading every notice before the board can show it.
 import type { Connection } from '../../db/database.js';
 import type { EventHub } from '../../events/event-hub.js';
+import { syncSearchIndex } from '../search/search-index-repository.js';
 import { refreshStaleFacts, type FactExtractor } from './facts-repository.js';
 
 export class FactsRefresher {
@@ -44,6 +45,9 @@ export class FactsRefresher {
     do {
       this.again = false;
       try {
+        // The search index first: a search right after an import then finds the new items at once, and
+        // the facts (slower to read) follow.
+        await syncSearchIndex(this.db);
         await refreshStaleFacts(this.db, this.extractor, {
           signal: this.controller.signal,
           onProgress: ({ done, total }) => this.events?.publish({ name: 'facts.progress', payload: { done, total } }),
