@@ -95,6 +95,14 @@ test('draft, edit, approve and issue a bulletin; the item is 周知済 and names
   }
   await bulletins.screenshot('22-bulletin-issued');
 
+  // The settings: number format and templates, Japanese defaults.
+  await bulletins.button('設定').click();
+  await expect(bulletins.dialog.getByLabel('文書番号の形式')).toHaveValue('SEC-{YYYY}-{NNN}');
+  await expect(bulletins.dialog.getByLabel(/^テンプレート本文/)).toHaveValue(/## 4\. お願い/);
+  await bulletins.screenshot('25-bulletin-settings');
+  await bulletins.button('キャンセル').click();
+  await bulletins.expectState('発行済');
+
   // Escape closes; the item sits in 周知済 and its detail names the bulletin.
   await page.keyboard.press('Escape');
   await expect(bulletins.dialog).toBeHidden();

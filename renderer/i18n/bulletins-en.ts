@@ -67,9 +67,11 @@ export const bulletinsEn: typeof bulletinsJa = {
     issued: 'Issued.',
     issuedMoved: 'Issued; {{count}} incidents moved to Notified.',
     newVersion: 'New version drafted.',
+    settingsSaved: 'Settings saved. New bulletins use them.',
     pdfReady: 'PDF ready.',
   },
   failed: {
+    settings: 'Could not load or save the settings: {{message}}',
     list: 'Could not load the list: {{message}}',
     open: 'Could not open the bulletin: {{message}}',
     create: 'Could not create it: {{message}}',
@@ -80,6 +82,16 @@ export const bulletinsEn: typeof bulletinsJa = {
     newVersion: 'Could not create a new version: {{message}}',
     pdf: 'Could not make the PDF: {{message}}',
     preview: 'Could not render the preview: {{message}}',
+  },
+  settings: {
+    button: 'Settings',
+    title: 'Bulletin settings',
+    numberFormat: 'Number format',
+    numberFormatHint: '{YYYY} year, {YY} two-digit year, {NNN} yearly sequence (padded to as many digits as Ns)',
+    template: 'Template',
+    language: 'Language',
+    templateText: 'Template text (Markdown; summary, actions and the like in double braces are placeholders)',
+    save: 'Save settings',
   },
   history: 'History',
   action: {

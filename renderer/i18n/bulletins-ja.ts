@@ -65,9 +65,11 @@ export const bulletinsJa = {
     issued: '発行しました。',
     issuedMoved: '発行し、{{count}} 件の事案を周知済に移動しました。',
     newVersion: '新しい版の下書きを作成しました。',
+    settingsSaved: '設定を保存しました。新しく作成する周知文書から使われます。',
     pdfReady: 'PDFを作成しました。',
   },
   failed: {
+    settings: '設定を読み込めないか保存できませんでした: {{message}}',
     list: '一覧を読み込めませんでした: {{message}}',
     open: '周知文書を開けませんでした: {{message}}',
     create: '作成できませんでした: {{message}}',
@@ -78,6 +80,16 @@ export const bulletinsJa = {
     newVersion: '新しい版を作成できませんでした: {{message}}',
     pdf: 'PDFを作成できませんでした: {{message}}',
     preview: 'プレビューを作成できませんでした: {{message}}',
+  },
+  settings: {
+    button: '設定',
+    title: '周知文書の設定',
+    numberFormat: '文書番号の形式',
+    numberFormatHint: '{YYYY} 年、{YY} 年の下2桁、{NNN} 年ごとの連番 (N の数だけ桁をそろえる)',
+    template: 'テンプレート',
+    language: '言語',
+    templateText: 'テンプレート本文 (Markdown。二重の波かっこで囲んだ summary・actions などが差し込み項目)',
+    save: '設定を保存',
   },
   history: '変更履歴',
   action: {

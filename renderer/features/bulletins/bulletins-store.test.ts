@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { TriageApi } from '../../../shared/ipc/contract.js';
 import { fakeBulletinsApi } from '../../testing/fake-bulletins.js';
 import { createBulletinsStore, selectDirty, type PdfFile } from './bulletins-store.js';
 
@@ -91,5 +92,27 @@ describe('bulletins store', () => {
     expect(store.getState().bulletinsClosed('破棄しますか？')).toBe(false);
     expect(confirm).toHaveBeenCalledWith('破棄しますか？');
     expect(store.getState().open).toBe(true);
+  });
+
+  it('settings load, save through main (which checks the format), and report a refusal', async () => {
+    const templates = { single: { ja: 'J', en: 'E' }, digest: { ja: 'DJ', en: 'DE' } };
+    const saveSettings = vi.fn<TriageApi['bulletins.saveSettings']>(async (input) =>
+      input.numberFormat === 'BAD'
+        ? { ok: false, error: { code: 'invalid-input', message: 'needs {N}' } }
+        : { ok: true, value: { templates, numberFormat: input.numberFormat ?? 'SEC-{YYYY}-{NNN}' } },
+    );
+    const { api } = fakeBulletinsApi({
+      'bulletins.settings': vi.fn(async () => ({ ok: true as const, value: { templates, numberFormat: 'SEC-{YYYY}-{NNN}' } })),
+      'bulletins.saveSettings': saveSettings,
+    });
+    const store = createBulletinsStore(api);
+    await store.getState().settingsOpened();
+    expect(store.getState().settings?.numberFormat).toBe('SEC-{YYYY}-{NNN}');
+    expect(await store.getState().settingsSaved({ templates, numberFormat: 'ISMS-{YY}-{NN}' })).toBe(true);
+    expect(store.getState()).toMatchObject({ settings: { numberFormat: 'ISMS-{YY}-{NN}' }, notice: { kind: 'settingsSaved' } });
+    expect(await store.getState().settingsSaved({ templates, numberFormat: 'BAD' })).toBe(false);
+    expect(store.getState().error).toMatchObject({ action: 'settings', code: 'invalid-input' });
+    store.getState().settingsClosed();
+    expect(store.getState().settings).toBeNull();
   });
 });

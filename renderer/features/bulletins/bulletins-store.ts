@@ -2,11 +2,11 @@
 // the live preview, and approve / issue / new version. The store alone talks to the api. What the board
 // must reload after an issue is the app's business (onItemsChanged), as features never import each other.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Bulletin, BulletinCoverage, BulletinEdit, BulletinTemplate, BulletinView } from '../../../shared/domain/bulletins.js';
+import type { Bulletin, BulletinCoverage, BulletinEdit, BulletinSettings, BulletinTemplate, BulletinView } from '../../../shared/domain/bulletins.js';
 import type { TriageApi } from '../../../shared/ipc/contract.js';
 import type { ErrorCode } from '../../../shared/ipc/result.js';
 
-export type BulletinAction = 'list' | 'open' | 'create' | 'save' | 'approve' | 'reopen' | 'issue' | 'newVersion' | 'pdf' | 'preview';
+export type BulletinAction = 'list' | 'open' | 'create' | 'save' | 'approve' | 'reopen' | 'issue' | 'newVersion' | 'pdf' | 'preview' | 'settings';
 
 export interface BulletinsError {
   action: BulletinAction;
@@ -16,7 +16,7 @@ export interface BulletinsError {
 
 /** What just happened, for the editor's status line. */
 export type BulletinsNotice =
-  | { kind: 'created' | 'saved' | 'approved' | 'reopened' | 'newVersion' | 'pdfReady' }
+  | { kind: 'created' | 'saved' | 'approved' | 'reopened' | 'newVersion' | 'pdfReady' | 'settingsSaved' }
   | { kind: 'issued'; moved: number };
 
 export type PdfPurpose = 'download' | 'print';
@@ -44,6 +44,8 @@ export interface BulletinsState {
   notice: BulletinsNotice | null;
   /** The bulletins that covered the item open in the detail panel. */
   coverage: { itemId: number; entries: BulletinCoverage[] } | null;
+  /** The templates and number format, while the settings view is open (null otherwise). */
+  settings: BulletinSettings | null;
 
   bulletinsOpened: () => Promise<void>;
   /** Asks first when edits are unsaved; returns whether it closed. */
@@ -61,6 +63,9 @@ export interface BulletinsState {
   pdfRequested: (purpose: PdfPurpose) => Promise<void>;
   itemCoverageRequested: (itemId: number) => Promise<void>;
   errorDismissed: () => void;
+  settingsOpened: () => Promise<void>;
+  settingsClosed: () => void;
+  settingsSaved: (settings: BulletinSettings) => Promise<boolean>;
 }
 
 export type BulletinsStore = StoreApi<BulletinsState>;
@@ -137,7 +142,7 @@ export function createBulletinsStore(api: TriageApi, deps: BulletinsStoreDeps = 
         failed(action, result.error);
         return false;
       }
-      set({ current: result.value, draft: {}, busy: null, issueAsked: false, notice, previewHtml: get().current?.bulletin.id === id ? get().previewHtml : null });
+      set({ current: result.value, draft: {}, settings: null, busy: null, issueAsked: false, notice, previewHtml: get().current?.bulletin.id === id ? get().previewHtml : null });
       await renderPreview();
       return true;
     }
@@ -171,6 +176,7 @@ export function createBulletinsStore(api: TriageApi, deps: BulletinsStoreDeps = 
       error: null,
       notice: null,
       coverage: null,
+      settings: null,
 
       bulletinsOpened: async () => {
         if (!get().open) set({ open: true, error: null, notice: null });
@@ -182,7 +188,7 @@ export function createBulletinsStore(api: TriageApi, deps: BulletinsStoreDeps = 
         if (previewTimer) clearTimeout(previewTimer);
         listSeq += 1;
         previewSeq += 1;
-        set({ open: false, current: null, draft: {}, previewHtml: null, issueAsked: false, error: null, notice: null });
+        set({ open: false, current: null, draft: {}, previewHtml: null, issueAsked: false, error: null, notice: null, settings: null });
         return true;
       },
 
@@ -283,6 +289,28 @@ export function createBulletinsStore(api: TriageApi, deps: BulletinsStoreDeps = 
       },
 
       errorDismissed: () => set({ error: null }),
+
+      settingsOpened: async () => {
+        if (get().busy) return;
+        set({ busy: 'settings', error: null, notice: null });
+        const result = await api['bulletins.settings']({});
+        if (result.ok) set({ busy: null, settings: result.value });
+        else failed('settings', result.error);
+      },
+
+      settingsClosed: () => set({ settings: null, error: null, notice: null }),
+
+      settingsSaved: async (settings) => {
+        if (get().busy) return false;
+        set({ busy: 'settings', error: null, notice: null });
+        const result = await api['bulletins.saveSettings'](settings);
+        if (!result.ok) {
+          failed('settings', result.error);
+          return false;
+        }
+        set({ busy: null, settings: result.value, notice: { kind: 'settingsSaved' } });
+        return true;
+      },
     };
   });
 }

@@ -7,6 +7,7 @@ import { trapTabFocus } from '../../../components/trap-tab-focus.js';
 import { useBulletins } from '../bulletins-context.js';
 import { BulletinEditor, errorText } from './BulletinEditor.js';
 import { BulletinList } from './BulletinList.js';
+import { BulletinSettingsForm } from './BulletinSettingsForm.js';
 import './bulletins.css';
 
 export function BulletinsDialog({ returnFocusRef }: { returnFocusRef?: RefObject<HTMLElement | null> }) {
@@ -17,6 +18,8 @@ export function BulletinsDialog({ returnFocusRef }: { returnFocusRef?: RefObject
 function Dialog({ returnFocusRef }: { returnFocusRef?: RefObject<HTMLElement | null> }) {
   const { t } = useTranslation();
   const current = useBulletins((s) => s.current);
+  const settings = useBulletins((s) => s.settings);
+  const settingsOpened = useBulletins((s) => s.settingsOpened);
   const error = useBulletins((s) => s.error);
   const busy = useBulletins((s) => s.busy);
   const bulletinsClosed = useBulletins((s) => s.bulletinsClosed);
@@ -79,14 +82,21 @@ function Dialog({ returnFocusRef }: { returnFocusRef?: RefObject<HTMLElement | n
           <h2 id="bulletins-title" ref={titleRef} tabIndex={-1}>
             {t('bulletins.title')}
           </h2>
-          <button type="button" className="button" onClick={() => bulletinsClosed(t('bulletins.confirmDiscard'))}>
-            {t('bulletins.close')}
-          </button>
+          <span className="bulletins-bar-actions">
+            <button type="button" className="button button--quiet" aria-pressed={settings !== null} disabled={busy !== null} onClick={() => void settingsOpened()}>
+              {t('bulletins.settings.button')}
+            </button>
+            <button type="button" className="button" onClick={() => bulletinsClosed(t('bulletins.confirmDiscard'))}>
+              {t('bulletins.close')}
+            </button>
+          </span>
         </div>
         <div className="bulletins-body">
           <BulletinList />
           <div className="bulletins-main">
-            {current ? (
+            {settings ? (
+              <BulletinSettingsForm settings={settings} />
+            ) : current ? (
               <BulletinEditor key={current.bulletin.id} bulletin={current.bulletin} />
             ) : (
               <>
