@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoardStoreContext, useBoard } from '../features/board/board-context.js';
 import { selectIsEmptyDatabase, selectLoaded, selectSearch, selectSearchFoundNothing } from '../features/board/board-selectors.js';
-import { Board } from '../features/board/components/Board.js';
+import { BoardWorkspace } from '../features/board/components/BoardWorkspace.js';
 import { DetailPanel } from '../features/board/components/DetailPanel.js';
 import { MoveToast } from '../features/board/components/MoveToast.js';
 import { BulletinsStoreContext } from '../features/bulletins/bulletins-context.js';
@@ -104,14 +104,14 @@ function BoardArea() {
   const { t } = useTranslation();
   const search = useBoard(selectSearch);
   const foundNothing = useBoard(selectSearchFoundNothing);
+  // The filter bar comes first; the notice sits between it and the board or table.
   return (
-    <>
+    <BoardWorkspace>
       {foundNothing && (
         <p className="notice">
-          <WithIsolated template={t('board.noMatch', { search: ISOLATED })} value={search} />
+          {search ? <WithIsolated template={t('board.noMatch', { search: ISOLATED })} value={search} /> : t('search.noMatchFilters')}
         </p>
       )}
-      <Board />
-    </>
+    </BoardWorkspace>
   );
 }

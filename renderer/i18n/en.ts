@@ -1,5 +1,6 @@
 import type { Messages } from './ja.js';
 import { bulletinsEn } from './bulletins-en.js';
+import { searchEn } from './search-en.js';
 
 export const en: Messages = {
   app: {
@@ -241,6 +242,7 @@ export const en: Messages = {
     demoHint: 'To try it out, load the demo data (20 advisories and incidents from December 2019).',
   },
   bulletins: bulletinsEn,
+  search: searchEn,
   help: {
     title: 'Keyboard shortcuts',
     close: 'Close',

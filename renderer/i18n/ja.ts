@@ -1,5 +1,6 @@
 // Japanese, the default language. en.ts must have exactly the same keys (messages.test.ts checks it).
 import { bulletinsJa } from './bulletins-ja.js';
+import { searchJa } from './search-ja.js';
 
 export const ja = {
   app: {
@@ -241,6 +242,7 @@ export const ja = {
     demoHint: 'まず試すには、デモデータ (2019年12月の注意喚起・事故 20件) を読み込んでください。',
   },
   bulletins: bulletinsJa,
+  search: searchJa,
   help: {
     title: 'キーボードショートカット',
     close: '閉じる',
