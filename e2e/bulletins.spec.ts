@@ -95,6 +95,13 @@ test('draft, edit, approve and issue a bulletin; the item is 周知済 and names
   }
   await bulletins.screenshot('22-bulletin-issued');
 
+  // 印刷 opens the same PDF in a new tab, whose viewer prints it (the sandboxed preview cannot print).
+  const printTab = page.context().waitForEvent('page');
+  await bulletins.button('印刷').click();
+  const tab = await printTab;
+  expect(tab.url()).toMatch(/^blob:http:\/\/127\.0\.0\.1:\d+\//);
+  await tab.close();
+
   // The settings: number format and templates, Japanese defaults.
   await bulletins.button('設定').click();
   await expect(bulletins.dialog.getByLabel('文書番号の形式')).toHaveValue('SEC-{YYYY}-{NNN}');
