@@ -20,7 +20,8 @@ const ORG_TOKEN = new RegExp(
     String.raw`(?:(?:一般|公益)?(?:社団|財団)法人|(?:学校|医療|社会福祉|独立行政|国立大学|地方独立行政|特定非営利活動)法人)[ \t]?${NAME}{1,24}`,
     String.raw`${NAME}{1,24}?(?:株式会社|\(株\)|有限会社|合同会社)`,
     String.raw`${NAME}{2,24}?${SUFFIX}(?![一-龥])`,
-    String.raw`(?<![A-Za-z])[A-Z][\w&.\-]*(?:[ \t][A-Z][\w&.\-]*){0,4},?[ \t](?:Inc|Ltd|Corp|Corporation|Co|LLC|PLC|GmbH|AG|Limited|Holdings|Group)\b\.?`,
+    // Words are bounded ({0,30}) so a 100,000-character run without spaces cannot make every start scan to its end.
+    String.raw`(?<![A-Za-z])[A-Z][\w&.\-]{0,30}(?:[ \t][A-Z][\w&.\-]{0,30}){0,4},?[ \t](?:Inc|Ltd|Corp|Corporation|Co|LLC|PLC|GmbH|AG|Limited|Holdings|Group)\b\.?`,
   ].join('|'),
   'g',
 );
@@ -111,23 +112,26 @@ function fromBodySubject(text: string, from: number): OrganizationMention | null
 /** English titles: `Acme Corp. discloses data breach`, `Data breach at Example Health`. */
 function fromEnglishTitle(text: string, from: number, to: number): OrganizationMention | null {
   const title = text.slice(from, to);
-  const lead = /^([A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*){0,4})(?:'s)?[ \t](?:discloses|confirms|reports|says|suffers|hit|hacked|breached|notifies|investigates|announces|admits|data|customer|patient|employee|warns)\b/.exec(title);
+  const lead = /^([A-Z][\w&.-]{0,30}(?:[ \t][A-Z][\w&.-]{0,30}){0,4})(?:'s)?[ \t](?:discloses|confirms|reports|says|suffers|hit|hacked|breached|notifies|investigates|announces|admits|data|customer|patient|employee|warns)\b/.exec(title);
   if (lead?.[1] && !/^(?:The|A|An|New|Data|How|Why|What)$/.test(lead[1])) return mention(lead[1], from);
-  const at = /(?:breach|attack|incident|hack|leak|outage)[ \t](?:at|on|of|hits?)[ \t]([A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*){0,4})/.exec(title);
+  const at = /(?:breach|attack|incident|hack|leak|outage)[ \t](?:at|on|of|hits?)[ \t]([A-Z][\w&.-]{0,30}(?:[ \t][A-Z][\w&.-]{0,30}){0,4})/.exec(title);
   if (at?.[1]) return mention(at[1], from + at.index + at[0].length - at[1].length);
   return null;
 }
 
 function orgTokens(text: string, from: number, to: number): OrganizationMention[] {
   const out: OrganizationMention[] = [];
-  ORG_TOKEN.lastIndex = from;
-  for (let m = ORG_TOKEN.exec(text); m !== null && m.index < to && out.length < 40; m = ORG_TOKEN.exec(text)) {
+  // Scan a slice, not the text from an offset: exec would otherwise run on to the end of a 100,000-character item.
+  const slice = text.slice(from, to);
+  ORG_TOKEN.lastIndex = 0;
+  for (let m = ORG_TOKEN.exec(slice); m !== null && out.length < 40; m = ORG_TOKEN.exec(slice)) {
     const value = m[0].trim();
+    const at = from + m.index;
     // `気象庁を装う「なりすましメール」`: an impersonated organisation is not the victim.
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+    const after = text.slice(at + m[0].length, at + m[0].length + 8);
     if (/^(?:を装|をかた|を騙|になりすま|の名を)/.test(after)) continue;
     // Authorities are organisations whatever their words (個人情報保護委員会 contains 個人情報).
-    if (REPORTER.test(value) || acceptable(value, true)) out.push(mention(value, m.index));
+    if (REPORTER.test(value) || acceptable(value, true)) out.push(mention(value, at));
   }
   return out;
 }
@@ -138,7 +142,8 @@ export function findOrganization(text: string, titleEnd: number, sourceOrganizat
     const at = text.indexOf(value);
     return at >= 0 ? mention(value, at) : { value, start: -1, end: -1 };
   }
-  const title = titleBounds(text, titleEnd);
+  // A title longer than any real one (a paste gone wrong) is read only at its start.
+  const title = titleBounds(text, Math.min(titleEnd, 300));
   const fromTitle =
     fromTrailingSlash(text, title.start, title.end) ??
     fromLeadingToken(text, title.start, title.end) ??
