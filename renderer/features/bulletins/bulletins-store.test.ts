@@ -25,6 +25,14 @@ describe('bulletins store', () => {
     expect(store.getState().list).toHaveLength(1);
   });
 
+  it('the open detail learns about a draft made from its item', async () => {
+    const { api, store } = setUp();
+    await store.getState().itemCoverageRequested(3);
+    await store.getState().bulletinCreateRequested({ template: 'single', itemIds: [3] });
+    expect(api['bulletins.forItem']).toHaveBeenCalledTimes(2);
+    expect(store.getState().coverage?.entries[0]).toMatchObject({ number: 'SEC-2023-012', state: 'draft' });
+  });
+
   it('edits stay local until saved; the preview follows them; saving sends only the edits', async () => {
     const { api, store } = setUp();
     await store.getState().bulletinCreateRequested({ template: 'single', itemIds: [3] });

@@ -215,6 +215,9 @@ export function createBulletinsStore(api: TriageApi, deps: BulletinsStoreDeps = 
         set({ previewHtml: null });
         await show(result.value.id, 'create', { kind: 'created' });
         await loadList();
+        // The open detail names the new draft too ("SEC-2023-012 で作成中").
+        const coverage = get().coverage;
+        if (coverage && result.value.itemIds.includes(coverage.itemId)) await get().itemCoverageRequested(coverage.itemId);
       },
 
       fieldEdited: (field, value) => {
