@@ -53,6 +53,7 @@ describe('affected counts', () => {
     expect(affected('Acme Inc. says data of 1.2 million customers was exposed').people).toBe(1200000);
     expect(affected('Breach exposes 500,000 records').records).toBe(500000);
     expect(affected('Attack hits 35 hospitals').organizations).toBe(35);
+    expect(affected('Hackers stole data of 6.9 million 23andMe users').people).toBe(6900000);
   });
 
   it('never crashes on absurd numbers: an impossible count is no count', () => {

@@ -49,7 +49,7 @@ for (const w of ['companies', 'organizations', 'organisations', 'businesses', 'f
   'municipalities', 'institutions']) EN_UNIT[w] = 'organizations';
 const EN_NOUNS = Object.keys(EN_UNIT).sort((a, b) => b.length - a.length).join('|');
 const EN_COUNT = new RegExp(
-  String.raw`(?<![\w,]|\d\.)(?<num>${ARABIC_NUMBER})(?<scale>${ENGLISH_SCALE})?(?:[ \t][a-z-]{2,20}){0,2}?[ \t](?<noun>${EN_NOUNS})\b`,
+  String.raw`(?<![\w,]|\d\.)(?<num>${ARABIC_NUMBER})(?<scale>${ENGLISH_SCALE})?(?:[ \t][\w-]{2,20}){0,2}?[ \t](?<noun>${EN_NOUNS})\b`,
   'gi',
 );
 

@@ -22,6 +22,11 @@ describe('findCategory', () => {
     expect(category(title)).toBe(expected);
   });
 
+  it('reads smishing and snooping by staff', () => {
+    expect(category('【注意喚起】宅配業者を装った偽SMSに注意')).toBe('phishing_fraud');
+    expect(category('職員による住民情報の目的外閲覧について')).toBe('insider');
+  });
+
   it('does not read 発達障害者 as a system failure', () => {
     expect(category('茨城県発達障害者支援センターにおける個人情報の漏洩について', 'Google フォーム上から確認できる状態になっていた。')).toBe('misconfiguration');
   });
@@ -38,5 +43,6 @@ describe('findCategory', () => {
   it('reads English', () => {
     expect(category('Hospital hit by ransomware attack')).toBe('ransomware');
     expect(category('Employee emails sent to the wrong recipient')).toBe('misdelivery');
+    expect(category('Apple patches two zero-days exploited in attacks')).toBe('unauthorized_access');
   });
 });

@@ -18,14 +18,14 @@ const CUES: ReadonlyArray<[Category, RegExp]> = [
   ['unauthorized_access', /(?:マルウ[ェエ]ア|不正(?:な)?プログラム|不正ファイル)(?:を|が)?(?:設置|仕掛け|ホスト|アップロード)|踏み台/gi],
   ['ransomware', /ランサム(?:ウェ|ウエ)ア|身代金|ransomware|lockbit|暗号化(?:され|被害)/gi],
   ['ddos', /DDoS|DoS攻撃|サービス(?:妨害|拒否)攻撃|denial[- ]of[- ]service|大量の(?:アクセス|通信)/gi],
-  ['phishing_fraud', /フィッシング|サポート詐欺|詐欺|なりすまし(?:メール)?による(?:送金|振込|詐取)|偽(?:サイト|の警告|メール)|ビジネスメール詐欺|\bBEC\b|phishing|scam|fraud/gi],
-  ['insider', /内部不正|不正(?:に)?持ち?出|持ち出し|持出し|元?(?:従業員|社員|職員|委託先社員|受託社員|派遣社員)(?:が|による)(?:[^。]{0,30})(?:窃盗|転売|売却|不正|持ち出|流出させ|漏らし)|転売|insider|rogue employee|former employee/gi],
+  ['phishing_fraud', /スミッシング|偽SMS|を装(?:う|った)(?:メール|SMS|ショートメッセージ)|smishing|フィッシング|サポート詐欺|詐欺|なりすまし(?:メール)?による(?:送金|振込|詐取)|偽(?:サイト|の警告|メール)|ビジネスメール詐欺|\bBEC\b|phishing|scam|fraud/gi],
+  ['insider', /目的外(?:閲覧|利用)|不正閲覧|私的(?:利用|閲覧)|内部不正|不正(?:に)?持ち?出|持ち出し|持出し|元?(?:従業員|社員|職員|委託先社員|受託社員|派遣社員)(?:が|による)(?:[^。]{0,30})(?:窃盗|転売|売却|不正|持ち出|流出させ|漏らし)|転売|insider|rogue employee|former employee/gi],
   ['theft', /盗難|盗まれ|窃盗|車上荒らし|空き巣|ひったくり|stolen|theft/gi],
   ['loss', /紛失|誤廃棄|所在不明|置き忘れ|遺失|落とし|lost (?:a |an |the )?(?:usb|laptop|device|document)|misplaced/gi],
   ['misdelivery', /誤送信|誤送付|誤配(?:送|布|達)?|誤表示|誤掲載|誤って(?:別の|他の)?(?:送|配|表示|メール)|宛先(?:を)?(?:誤|間違)|BCC|誤提供|誤交付|誤記載|転送(?:先)?(?:設定)?(?:の)?ミス|異なる(?:宛名|宛先|当選者)|misdirected|misdeliver|sent to the wrong|wrong recipient/gi],
   ['misconfiguration', /(?:閲覧|確認|参照|アクセス|ダウンロード)(?:でき|可能)(?:る|な)?状態|設定(?:の)?(?:不備|ミス|誤り)|誤(?:って)?公開|公開(?:状態|設定)|アクセス(?:制限|権限)(?:の)?(?:不備|設定)|publicly (?:accessible|exposed)|misconfigur|left (?:open|exposed)|unsecured (?:server|database|bucket)/gi],
   ['malware', /マルウ[ェエ]ア|ウイルス|ウィルス|Emotet|トロイ|標的型(?:攻撃)?メール|感染|malware|trojan|infostealer|virus/gi],
-  ['unauthorized_access', /不正アクセス|不正ログイン|不正侵入|改ざん|リスト型|パスワード(?:リスト|総当たり)|ブルートフォース|脆弱性(?:を)?(?:突|つ|悪用|狙)|サイバー攻撃|ハッキング|unauthorized access|hack(?:ed|ers?)|breach|intrusion|credential stuffing|skimm/gi],
+  ['unauthorized_access', /不正アクセス|不正ログイン|不正侵入|改ざん|リスト型|パスワード(?:リスト|総当たり)|ブルートフォース|脆弱性(?:を)?(?:突|つ|悪用|狙)|サイバー攻撃|ハッキング|unauthorized access|hack(?:ed|ers?)|breach|intrusion|credential stuffing|skimm|zero-days?|exploited|exploit/gi],
   ['system_failure', /システム障害|通信障害|ネットワーク障害|サーバー?障害|大規模障害|(?<![発身精知]|発達|身体|精神|知的|視覚|聴覚)障害(?![者児])|不具合|outage|system failure|downtime/gi],
 ];
 

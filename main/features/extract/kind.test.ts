@@ -10,6 +10,8 @@ describe('findKind', () => {
     expect(kind('個人情報を保存したUSBメモリ紛失')).toBe('incident');
     expect(kind('自治体専用IaaSシステム「Jip-Base」の障害')).toBe('incident');
     expect(kind('Acme Corp. discloses data breach affecting 1.2 million customers')).toBe('incident');
+    expect(kind('Toyota Motor Corporation says customer data of 2.15 million users was publicly accessible for a decade')).toBe('incident');
+    expect(kind('職員による住民情報の目的外閲覧について')).toBe('incident');
   });
 
   it('reads advisories: warnings, impersonation waves, attack waves', () => {
@@ -28,6 +30,7 @@ describe('findKind', () => {
 
   it('reads events', () => {
     expect(kind('情報セキュリティセミナー開催のお知らせ')).toBe('event');
+    expect(kind('Join our webinar: Zero Trust for local governments')).toBe('event');
   });
 
   it('reads other items that are not security news', () => {
