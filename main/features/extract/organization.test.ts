@@ -19,6 +19,11 @@ describe('findOrganization', () => {
     expect(org('米ヤフー、5億件の個人情報漏洩。国家関与による攻撃か')).toBe('米ヤフー');
   });
 
+  it('reads an organisation with a suffix before における', () => {
+    expect(org('〇〇大学における個人情報の漏えいについて')).toBe('〇〇大学');
+    expect(org('株式会社サンプルにおける不正アクセス事案について')).toBe('株式会社サンプル');
+  });
+
   it('reads the news-list style `title/organisation` and `title - organisation`', () => {
     expect(org('「Emotet」感染で不正メール送信/株式会社サンウェル')).toBe('株式会社サンウェル');
     expect(org('小学校で児童の成績情報を含むUSBメモリを紛失 - 〇〇市教委')).toBe('〇〇市教委');

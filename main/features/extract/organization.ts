@@ -12,7 +12,7 @@ export interface OrganizationMention {
   end: number;
 }
 
-const NAME = String.raw`[一-龥々〆ヵヶァ-ヴーｦ-ﾟA-Za-z0-9・&＆.\-]`;
+const NAME = String.raw`[一-龥々〆〇ヵヶァ-ヴーｦ-ﾟA-Za-z0-9・&＆.\-]`;
 const SUFFIX = String.raw`(?:株式会社|(?<![同当弊本各子親御貴他])社|有限会社|合同会社|ホールディングス|グループ|大学院|大学|高等学校|高等専門学校|高校|中学校|小学校|学園|学院|病院|医療センター|クリニック|医院|協会|機構|組合|連合会|協議会|研究所|センター|銀行|信用金庫|信用組合|生協|委員会|省|庁|都|道|府|県|市|区|町|村|会)`;
 const ORG_TOKEN = new RegExp(
   [
@@ -88,7 +88,8 @@ function fromTitlePrefix(text: string, from: number, to: number): OrganizationMe
   const name = m[1].replace(TRAILING_THING, '');
   if (!acceptable(name, false)) return null;
   // `エンタープライズにおける…`, `中小企業に関する…`: a topic, not an organisation.
-  if (/^(?:おける|関する|ついて|よる|対する|向け|とって)/.test(text.slice(from + m[0].length, from + m[0].length + 4))) return null;
+  // (`株式会社サンプルにおける…` and `〇〇大学における…` keep their organisation: the suffix says it is one.)
+  if (!HAS_SUFFIX.test(name) && /^(?:おける|関する|ついて|よる|対する|向け|とって)/.test(text.slice(from + m[0].length, from + m[0].length + 4))) return null;
   // Without a suffix, a name must look like one: Latin or katakana (TOKYOMX, 米ヤフー), or a short kanji name
   // before へ/で/が/、 (日本郵便へ…); a kanji phrase before の is usually a topic (インシデント調査のための…).
   const kanji = name.replace(/^[米英中独仏韓台豪露印]/, '').match(/[一-龥]/g)?.length ?? 0;
