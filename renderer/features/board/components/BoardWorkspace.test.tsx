@@ -83,7 +83,7 @@ describe('BoardWorkspace', () => {
     await act(async () => tableButton!.click());
     expect(view.container.querySelector('table')).not.toBeNull();
     expect(view.container.querySelector('tbody tr mark')?.textContent).toBe('漏洩');
-    const titleHeader = [...view.container.querySelectorAll('th button')].find((b) => b.textContent?.startsWith('タイトル'));
+    const titleHeader = [...view.container.querySelectorAll<HTMLButtonElement>('th button')].find((b) => b.textContent?.startsWith('タイトル'));
     await act(async () => titleHeader!.click());
     expect(table).toHaveBeenLastCalledWith(expect.objectContaining({ sort: { column: 'title', direction: 'asc' } }));
     expect(titleHeader?.closest('th')?.getAttribute('aria-sort')).toBe('ascending');

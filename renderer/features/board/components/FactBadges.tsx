@@ -14,7 +14,8 @@ export function FactBadges({ card, withRelevance = true }: { card: Facts; withRe
         <span className={`badge badge--severity badge--severity-${card.severity}`}>{t(`vocab.severity.${card.severity}`)}</span>
       )}
       {card.appiReportable === true && <span className="badge badge--appi">{t('search.appiBadge')}</span>}
-      {withRelevance && card.relevance != null && (
+      {/* 0 is "nothing in the profile matched": a badge on every card would only be noise. */}
+      {withRelevance && card.relevance != null && card.relevance > 0 && (
         <span className="badge badge--relevance">{t('search.relevanceBadge', { value: Math.round(card.relevance) })}</span>
       )}
     </>

@@ -10,7 +10,8 @@ import { useBoard } from '../board-context.js';
 import { selectIsNarrowed, selectMode, selectQuery } from '../board-selectors.js';
 import { SavedViews } from './SavedViews.js';
 
-/** '' is "any", '∅' is "not known yet" (null in the model). */
+/** '' is "any", '∅' is "not known yet" (null in the model). Each control is named by aria-label: the
+ * wrapping label alone would also take in the chosen option's text ("種別 すべて"). */
 const UNKNOWN = '∅';
 const RELEVANCE_STEPS = [20, 40, 60, 80] as const;
 const SORTS: { sort: BoardSort; label: 'search.sortRelevance' | 'search.sortNewest' | 'search.sortOldest' }[] = [
@@ -37,6 +38,7 @@ export function FilterBar() {
   const narrowed = useBoard(selectIsNarrowed);
   const matching = useBoard((s) => (s.mode === 'table' ? s.table.matching : s.matching));
   const total = useBoard((s) => s.total);
+  const loading = useBoard((s) => (s.mode === 'table' ? s.table.loading : s.loading));
   const filtersChanged = useBoard((s) => s.filtersChanged);
   const filtersCleared = useBoard((s) => s.filtersCleared);
   const sortChanged = useBoard((s) => s.sortChanged);
@@ -57,6 +59,7 @@ export function FilterBar() {
       <label className={field(query.kinds.length > 0)}>
         <span>{t('search.kind')}</span>
         <select
+          aria-label={t('search.kind')}
           value={selected(query.kinds)}
           onChange={(e: ChangeEvent<HTMLSelectElement>) => change({ kinds: listOf(e.target.value, (v) => v as (typeof KINDS)[number]) })}
         >
@@ -72,6 +75,7 @@ export function FilterBar() {
       <label className={field(query.categories.length > 0)}>
         <span>{t('search.category')}</span>
         <select
+          aria-label={t('search.category')}
           value={selected(query.categories)}
           onChange={(e) => change({ categories: listOf(e.target.value, (v) => v as (typeof CATEGORIES)[number]) })}
         >
@@ -87,6 +91,7 @@ export function FilterBar() {
       <label className={field(query.severities.length > 0)}>
         <span>{t('search.severity')}</span>
         <select
+          aria-label={t('search.severity')}
           value={selected(query.severities)}
           onChange={(e) => change({ severities: listOf(e.target.value, (v) => Number(v) as (typeof SEVERITIES)[number]) })}
         >
@@ -102,6 +107,7 @@ export function FilterBar() {
       <label className={field(query.statuses.length > 0)}>
         <span>{t('search.status')}</span>
         <select
+          aria-label={t('search.status')}
           value={query.statuses[0] ?? ''}
           onChange={(e) => change({ statuses: e.target.value ? [e.target.value as (typeof STATUSES)[number]] : [] })}
         >
@@ -116,6 +122,7 @@ export function FilterBar() {
       <label className={field(query.sourceNames.length > 0)}>
         <span>{t('search.source')}</span>
         <input
+          aria-label={t('search.source')}
           type="text"
           value={source}
           maxLength={200}
@@ -129,15 +136,26 @@ export function FilterBar() {
       </label>
       <label className={field(query.publishedFrom !== null)}>
         <span>{t('search.from')}</span>
-        <input type="date" value={query.publishedFrom ?? ''} onChange={(e) => change({ publishedFrom: e.target.value || null })} />
+        <input
+          type="date"
+          aria-label={t('search.from')}
+          value={query.publishedFrom ?? ''}
+          onChange={(e) => change({ publishedFrom: e.target.value || null })}
+        />
       </label>
       <label className={field(query.publishedTo !== null)}>
         <span>{t('search.to')}</span>
-        <input type="date" value={query.publishedTo ?? ''} onChange={(e) => change({ publishedTo: e.target.value || null })} />
+        <input
+          type="date"
+          aria-label={t('search.to')}
+          value={query.publishedTo ?? ''}
+          onChange={(e) => change({ publishedTo: e.target.value || null })}
+        />
       </label>
       <label className={field(query.appiReportable !== null)}>
         <span>{t('search.appi')}</span>
         <select
+          aria-label={t('search.appi')}
           value={query.appiReportable === null ? '' : String(query.appiReportable)}
           onChange={(e) => change({ appiReportable: e.target.value === '' ? null : e.target.value === 'true' })}
         >
@@ -149,6 +167,7 @@ export function FilterBar() {
       <label className={field(query.relevanceMin !== null)}>
         <span>{t('search.relevanceMin')}</span>
         <select
+          aria-label={t('search.relevanceMin')}
           value={query.relevanceMin === null ? '' : String(query.relevanceMin)}
           onChange={(e) => change({ relevanceMin: e.target.value === '' ? null : Number(e.target.value) })}
         >
@@ -188,7 +207,7 @@ export function FilterBar() {
           </button>
         </div>
       </div>
-      <span className="filter-summary" aria-live="polite">
+      <span className="filter-summary" aria-live="polite" aria-busy={loading} data-testid="matching">
         {t('search.matching', { matching: matching.toLocaleString(), total: total.toLocaleString() })}
       </span>
     </div>

@@ -33,6 +33,7 @@ export function SavedViews() {
       <label className="filter-field">
         <span>{t('search.views')}</span>
         <select
+          aria-label={t('search.views')}
           value={views.some((v) => v.name === chosen) ? chosen : ''}
           onChange={(e) => {
             setChosen(e.target.value);
