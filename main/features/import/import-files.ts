@@ -18,7 +18,7 @@ import {
 } from '../../workers/parser-process.js';
 import { isSupportedFile, SUPPORTED_EXTENSIONS, UnsupportedFileError } from './read-snapshot.js';
 import { FileTooLargeError, isStreamedFile, MAX_WHOLE_FILE_BYTES } from './read-snapshot-stream.js';
-import { finishBatch, insertBatch, upsertItems, type UpsertOutcome } from './import-repository.js';
+import { finishBatch, insertBatch, newDateMatchState, upsertItems, type UpsertOutcome } from './import-repository.js';
 
 /**
  * One file to import. A file on disk is given by path and read by the parser process in chunks (CSV of any
@@ -134,6 +134,7 @@ async function importOneFile(
     const summary = await db.withTransaction(async (tx) => {
       const batchId = await insertBatch(tx, { fileName: file.name, fileSize: size, sha256: '', format: 'pending', encoding: null, startedAt });
       const counts = { imported: 0, duplicates: 0, updated: 0 };
+      const dateMatch = newDateMatchState();
       while (!next.done) {
         const { items, bytesRead, bytesTotal } = next.value;
         // Checked between batches: throwing here rolls the whole file back.
@@ -142,7 +143,7 @@ async function importOneFile(
         const estimate = bytesRead > 0 ? Math.max(received + items.length, Math.round(((received + items.length) * bytesTotal) / bytesRead)) : received;
         if (received === 0) progress('writing', 0, estimate, bytesRead, bytesTotal);
         received += items.length;
-        for (const outcome of await upsertItems(tx, items, batchId, startedAt, actor)) counts[outcomeCounter(outcome)] += 1;
+        for (const outcome of await upsertItems(tx, items, batchId, startedAt, actor, undefined, dateMatch)) counts[outcomeCounter(outcome)] += 1;
         progress('writing', received, estimate, bytesRead, bytesTotal);
         next = await batches.next();
       }

@@ -103,9 +103,13 @@ export async function upsertItems(
   actor: string,
   /** Called after each chunk with the records stored so far; throwing aborts (and rolls back) the import. */
   onChunk?: (done: number) => void,
+  /**
+   * One per file, shared by the file's batches: a streamed file calls this once per batch, and asking
+   * "any undated item?" per batch scanned the whole table each time (quadratic over a 100k-row import).
+   */
+  state: DateMatchState = newDateMatchState(),
 ): Promise<UpsertOutcome[]> {
   const outcomes: UpsertOutcome[] = [];
-  const state: DateMatchState = { undatedKnown: null };
   for (const chunk of chunkRows(items, PARAMS_PER_ITEM, ROWS_PER_STATEMENT * PARAMS_PER_ITEM)) {
     const keys = [...new Set(chunk.map((item) => item.identityKey))];
     const found = await tx.all<ExistingItem>(
@@ -159,7 +163,11 @@ export async function upsertItems(
   return outcomes;
 }
 
-interface DateMatchState {
+export function newDateMatchState(): DateMatchState {
+  return { undatedKnown: null };
+}
+
+export interface DateMatchState {
   /** Whether the database holds any undated item; asked once per file, so dated bulk imports pay nothing. */
   undatedKnown: boolean | null;
 }
