@@ -28,6 +28,11 @@ describe('findKind', () => {
     expect(kind('「個人情報保護法 いわゆる3年ごと見直し 制度改正大綱(骨子)」 の公表')).toBe('publication');
   });
 
+  it('keeps an incident\'s own investigation report and a yearly-named incident as incidents', () => {
+    expect(kind('不正アクセスによる個人情報漏えいに関する調査結果のご報告')).toBe('incident');
+    expect(kind('2023年度入試の合格者情報を誤掲載')).toBe('incident');
+  });
+
   it('reads events', () => {
     expect(kind('情報セキュリティセミナー開催のお知らせ')).toBe('event');
     expect(kind('Join our webinar: Zero Trust for local governments')).toBe('event');

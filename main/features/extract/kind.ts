@@ -14,7 +14,7 @@ export interface KindMention {
 const EVENT = /セミナー|ウェビナー|カンファレンス|シンポジウム|講演会|勉強会|展示会|ハッカソン|開催(?:のお知らせ|決定|します)|参加者募集|webinar|conference|summit|symposium|workshop|meetup/i;
 const PUBLICATION = /報告書|白書|ガイドライン|ガイドブック|ハンドブック|手引き|指針|統計|調査結果|実態調査|レポート|大綱|基本方針|法改正|改正法|施行|公表|発表(?!し)|10大脅威|まとめ|上半期|下半期|年度版|活動報告|(?:勧告|指導)(?!.*(?:漏|流出))|\breport\b|guideline|guidance|white ?paper|survey|statistics|framework|handbook|best practices/i;
 const ADVISORY = /注意喚起|をかたる|を騙る|を装う|かたる|なりすまし|フィッシング|偽(?:サイト|メール|SMS|警告)|脆弱性|セキュリティ(?:更新|アップデート|パッチ)|アップデートを|緊急|警告|相次|多発|急増|流行|拡散|キャンペーン|advisory|alert|warning|campaign|vulnerabilit|patch|zero-day|exploited in the wild/i;
-const INCIDENT = /不正閲覧|目的外(?:閲覧|利用)|不正取得|不正利用|publicly accessible|left (?:open|exposed)|unsecured|misconfigur|不正アクセス|設置され|悪用され|誤提供|不正ログイン|流出|漏え?い|漏洩|紛失|盗難|誤送信|誤送付|誤表示|誤配|誤公開|誤廃棄|閲覧(?:でき|可能)|感染|ランサム|改ざん|被害|持ち出し|転売|障害|停止|詐欺に|お詫び|おわび|breach|leak|hack|ransomware|stolen|exposed|compromised|outage|attack(?:ed)? on|cyberattack|incident|misdeliver|misdirect|wrong recipient|lost (?:a |an |the )?(?:laptop|usb|device|documents?)|theft|data exposure/i;
+const INCIDENT = /誤掲載|誤記載|誤交付|誤配布|誤発送|不正閲覧|目的外(?:閲覧|利用)|不正取得|不正利用|publicly accessible|left (?:open|exposed)|unsecured|misconfigur|不正アクセス|設置され|悪用され|誤提供|不正ログイン|流出|漏え?い|漏洩|紛失|盗難|誤送信|誤送付|誤表示|誤配|誤公開|誤廃棄|閲覧(?:でき|可能)|感染|ランサム|改ざん|被害|持ち出し|転売|障害|停止|詐欺に|お詫び|おわび|breach|leak|hack|ransomware|stolen|exposed|compromised|outage|attack(?:ed)? on|cyberattack|incident|misdeliver|misdirect|wrong recipient|lost (?:a |an |the )?(?:laptop|usb|device|documents?)|theft|data exposure/i;
 const SECURITY = /セキュリティ|情報|個人情報|サイバー|攻撃|不正|マルウ|ウイルス|ウィルス|security|cyber|malware|privacy|data/i;
 
 // 注意喚起 about phishing or a vulnerability names no victim of its own; `XXをかたるフィッシング` is an advisory
@@ -40,7 +40,9 @@ export function findKind(text: string, titleEnd: number, sourceCategory: string 
   const incidentInTitle = title(INCIDENT);
   const publication = title(PUBLICATION);
   // `2016年度上半期マイナンバー含む個人情報漏洩66件`: statistics about leaks are a publication, not a leak.
-  const statistical = /統計|上半期|下半期|年度|白書|調査結果|件数|survey|statistics/i.test(text.slice(0, titleEnd));
+  // (`調査結果のご報告` or `2023年度入試…誤掲載` about one incident stays an incident: statistics count cases.)
+  const titleText = text.slice(0, titleEnd);
+  const statistical = /統計|上半期|下半期|年度|白書|件数|survey|statistics/i.test(titleText) && /\d+(?:件|%)/.test(titleText);
   if (publication && (!incidentInTitle || statistical)) return { value: 'publication', ...publication };
   if (/行政機関|公的機関|法令|ガイドライン|統計/.test(label) && !incidentInTitle) {
     return { value: 'publication', start: -1, end: -1 };
