@@ -15,7 +15,7 @@ import { findReportSeq } from './report-seq.js';
 import { suggestSeverity } from './severity.js';
 
 /** Bumped whenever a rule changes, so stored facts older than the extractor are recomputed. */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 // Rules read a bounded prefix of very long texts: a notice states its facts early, and a 1 MB paste must still
 // be read in well under a second.
