@@ -49,7 +49,7 @@ test('search: a 2-character term, a phrase, an exclusion; filters survive a relo
   const leaks = await matching(page);
   expect(leaks).toBeGreaterThanOrEqual(2);
   expect(leaks).toBeLessThan(all);
-  await board.screenshot('20-search-hits');
+  await board.screenshot('30-search-hits');
 
   // A phrase finds the words only next to each other: no more than the words anywhere.
   await searchFor(page, '個人情報 漏洩');
@@ -86,7 +86,7 @@ test('search: a 2-character term, a phrase, an exclusion; filters survive a relo
   await expect(page.getByRole('button', { name: '古い順' })).toHaveAttribute('aria-pressed', 'true');
   expect(await matching(page)).toBe(incidents);
   expect(page.url()).not.toContain('token=');
-  await board.screenshot('21-filter-restored');
+  await board.screenshot('31-filter-restored');
 
   // Saved view: save, clear, apply.
   await page.getByLabel('ビューの名前').fill('インシデント・古い順');
@@ -106,7 +106,7 @@ test('search: a 2-character term, a phrase, an exclusion; filters survive a relo
   await expect(table.getByRole('columnheader', { name: /^タイトル/ })).toHaveAttribute('aria-sort', 'ascending');
   const titles = await table.locator('tbody tr td:first-child').allTextContents();
   expect(titles).toEqual([...titles].sort());
-  await board.screenshot('22-table-view');
+  await board.screenshot('32-table-view');
 
   expect(offsiteRequests).toEqual([]);
 });

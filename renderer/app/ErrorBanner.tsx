@@ -18,6 +18,8 @@ function BoardErrorText({ error }: { error: BoardError }) {
       return t('app.linkFailed', { message });
     case 'correct':
       return t('facts.failed', { message });
+    case 'views':
+      return t('search.viewsFailed', { message });
     default:
       return t('app.loadFailed', { message });
   }

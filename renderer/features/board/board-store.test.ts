@@ -205,4 +205,13 @@ describe('board store', () => {
     expect(table).toHaveBeenLastCalledWith(expect.objectContaining({ query: { ...emptyBoardQuery(), statuses: ['new'] } }));
     expect(store.getState().table).toMatchObject({ matching: 250, offset: 0, loaded: true });
   });
+
+  it('reloads the board when main has read facts, so badges and facet filters include them', async () => {
+    const load = vi.fn(async () => ({ ok: true as const, value: snapshot([a]) }));
+    const store = createBoardStore(fakeApi({ 'board.load': load }));
+    await store.getState().boardRequested();
+    await store.getState().factsRead();
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(store.getState().error).toBeNull();
+  });
 });

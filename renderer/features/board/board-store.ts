@@ -90,7 +90,7 @@ export interface BoardState {
   cardOpened: (id: number) => Promise<void>;
   detailClosed: () => void;
   sourceLinkOpened: (url: string) => Promise<void>;
-  /** Main has read the facts of new or changed items: the open detail shows them. */
+  /** Main has read the facts of new or changed items: the cards' badges (and the facet filters) and the open detail show them. */
   factsRead: () => Promise<void>;
   /** Sets (value) or clears (undefined) the officer's correction of a fact; true when it was saved. */
   factCorrected: (id: number, field: CorrectableField, value: unknown) => Promise<boolean>;
@@ -320,9 +320,10 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
       },
 
       factsRead: async () => {
+        const board = reload();
         const id = get().selectedId;
-        if (id === null) return;
-        const result = await api['items.get']({ id });
+        if (id === null) return board;
+        const [result] = await Promise.all([api['items.get']({ id }), board]);
         if (result.ok && get().selectedId === id) set({ detail: result.value });
       },
 
