@@ -3,9 +3,10 @@
 // failures get their own code; anything else is logged here and reported without internals.
 import { contract, type Channel } from '../shared/ipc/contract.js';
 import { fail, ok, type CallResult } from '../shared/ipc/result.js';
-import type { Handlers } from './handlers.js';
+import { UnknownUploadError, type Handlers } from './handlers.js';
 import { ItemNotFoundError } from './features/triage/items-repository.js';
 import { UnsafeUrlError } from './links/external-url.js';
+import { InvalidColumnMappingError } from './features/import/column-mappings-repository.js';
 import { ImportAlreadyUndoneError, ImportNotFoundError } from './features/import/import-history-repository.js';
 import { BulletinStateError, InvalidBulletinInputError } from './features/bulletins/bulletin-service.js';
 import { BulletinNotFoundError } from './features/bulletins/bulletins-repository.js';
@@ -30,7 +31,9 @@ export async function dispatch(handlers: Handlers, channel: Channel, raw: unknow
   } catch (error) {
     if (error instanceof ItemNotFoundError || error instanceof ImportNotFoundError) return fail('not-found', error.message);
     if (error instanceof ImportAlreadyUndoneError) return fail('conflict', error.message);
-    if (error instanceof UnsafeUrlError) return fail('invalid-input', error.message);
+    if (error instanceof UnsafeUrlError || error instanceof InvalidColumnMappingError || error instanceof UnknownUploadError) {
+      return fail('invalid-input', error.message);
+    }
     if (error instanceof BulletinNotFoundError) return fail('not-found', error.message);
     if (error instanceof BulletinStateError) return fail('conflict', error.message);
     if (error instanceof InvalidBulletinInputError || error instanceof InvalidNumberFormatError) return fail('invalid-input', error.message);

@@ -1,5 +1,5 @@
 // Start-up: pick the transport, create the stores (they listen to main's events), render. Styles come from
-// the CSS file (the CSP allows no inline style or script).
+// the CSS file (the CSP allows no inline script; inline style only for the bulletin preview's sandboxed frame).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './app/app.css';
@@ -9,8 +9,8 @@ import { createAppStores } from './app/app-stores.js';
 import { initI18n } from './i18n/index.js';
 
 initI18n();
-const { api, subscribe } = createTransport();
-const stores = createAppStores(api, subscribe);
+const { api, subscribe, upload } = createTransport();
+const stores = createAppStores(api, subscribe, { upload });
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(

@@ -10,6 +10,7 @@ import { openServices } from '../services.js';
 import { createLazyChromiumPrinter } from './lazy-chromium-printer.js';
 import { createLaunchToken } from './request-guard.js';
 import { startShellServer } from './shell-server.js';
+import { UploadStore } from './upload-store.js';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
@@ -39,8 +40,9 @@ export async function runServe(argv: string[]): Promise<void> {
   const dbPath = values.db ?? defaultDatabasePath();
   let services;
   const printer = createLazyChromiumPrinter();
+  const uploads = new UploadStore();
   try {
-    services = await openServices(dbPath, { transport: 'http', printPdf: printer.printPdf });
+    services = await openServices(dbPath, { transport: 'http', printPdf: printer.printPdf, uploads });
   } catch (error) {
     console.error(describeOpenError(error, dbPath));
     process.exit(2);
@@ -51,6 +53,7 @@ export async function runServe(argv: string[]): Promise<void> {
     rendererDir: RENDERER_DIR,
     token: createLaunchToken(),
     port,
+    uploads,
   });
   process.stdout.write(`${shell.url}\n`);
   console.error(`Triage Desk (browser shell) — database: ${dbPath}. Press Ctrl+C to stop.`);
@@ -59,6 +62,7 @@ export async function runServe(argv: string[]): Promise<void> {
     await shell.close();
     await services.close();
     await printer.close();
+    uploads.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

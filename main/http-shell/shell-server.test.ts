@@ -7,11 +7,13 @@ import { createHandlers } from '../handlers.js';
 import { openTempDatabase, type TempDatabase } from '../testing/temp-database.js';
 import { createLaunchToken, hasValidToken } from './request-guard.js';
 import { startShellServer, type RunningShell } from './shell-server.js';
+import { UploadStore } from './upload-store.js';
 
 let t: TempDatabase;
 let shell: RunningShell;
 const events = new EventHub();
 const token = createLaunchToken();
+const uploads = new UploadStore(1024 * 1024);
 
 interface Reply {
   status: number;
@@ -50,11 +52,12 @@ beforeAll(async () => {
   await t.db.withTransaction(async (tx) => {
     await tx.run(`INSERT INTO items (id, identity_key, content_hash, title, created_at, updated_at) VALUES (1, 'k', 'h', '<script>alert(1)</script>', 'now', 'now')`);
   });
-  const handlers = createHandlers({ db: t.db, version: '0.0.0-test', transport: 'http', actor: 'tester', events });
-  shell = await startShellServer({ handlers, rendererDir, token, events });
+  const handlers = createHandlers({ db: t.db, version: '0.0.0-test', transport: 'http', actor: 'tester', events, uploads });
+  shell = await startShellServer({ handlers, rendererDir, token, events, uploads });
 });
 afterAll(async () => {
   await shell.close();
+  uploads.close();
   await t.cleanup();
 });
 
@@ -68,7 +71,10 @@ describe('browser shell', () => {
     const reply = await send('/');
     expect(reply.status).toBe(200);
     expect(reply.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(reply.headers['content-security-policy']).not.toContain('unsafe-inline');
+    // Scripts only from the app itself; inline style is allowed for the sandboxed bulletin preview only.
+    const scriptSrc = /script-src [^;]*/.exec(String(reply.headers['content-security-policy']))?.[0] ?? '';
+    expect(scriptSrc).toBe("script-src 'self'");
+    expect(reply.headers['content-security-policy']).toContain("connect-src 'self'");
     expect(reply.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -190,10 +196,42 @@ describe('pasted text', () => {
     const html = '<h2>ランサムウェア被害のお知らせ</h2><p>2023年7月10日 <script>alert(1)</script>システムが暗号化されました。</p>';
     const htmlReply = JSON.parse((await api('import.text', { text: html })).body);
     expect(htmlReply.ok).toBe(true);
-    const board = JSON.parse((await api('board.load', { search: 'ランサムウェア被害' })).body);
+    const board = JSON.parse((await api('board.load', { text: 'ランサムウェア被害' })).body);
     const card = board.value.columns[0].cards[0];
     const detail = JSON.parse((await api('items.get', { id: card.id })).body);
     expect(detail.value.body).not.toContain('<script>');
     expect(detail.value.importedFrom).toBe('pasted-text.txt');
+  });
+});
+
+describe('raw uploads for import', () => {
+  const csv = 'title,date,body\nアップロードされた項目,2023-07-01,本文\n';
+  const upload = (headers: Record<string, string>, body = csv) => send('/api/upload', { method: 'POST', headers, body });
+  const good = { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${token}` };
+
+  it('R9 takes raw bytes with the token and our origin only, then imports them once by id', async () => {
+    expect((await upload({ 'Content-Type': 'application/octet-stream' })).status).toBe(401);
+    expect((await upload({ ...good, 'Content-Type': 'text/plain' })).status).toBe(415);
+    expect((await upload({ ...good, Origin: 'http://evil.test' })).status).toBe(403);
+    expect((await upload({ ...good, 'Content-Type': 'multipart/form-data; boundary=x' })).status).toBe(415);
+    const reply = await upload(good);
+    expect(reply.status).toBe(200);
+    const { uploadId } = JSON.parse(reply.body) as { uploadId: string };
+    expect(uploadId).toMatch(/^[0-9a-f]{32}$/);
+
+    const imported = JSON.parse((await api('import.files', { files: [{ name: 'list.csv', uploadId }] })).body);
+    expect(imported).toMatchObject({ ok: true, value: { imported: 1, failed: 0 } });
+    // An id is taken once: a replay (or a guess) is refused, and nothing is imported twice.
+    const replay = JSON.parse((await api('import.files', { files: [{ name: 'list.csv', uploadId }] })).body);
+    expect(replay).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const guess = JSON.parse((await api('import.files', { files: [{ name: 'x.csv', uploadId: 'f'.repeat(32) }] })).body);
+    expect(guess).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const traversal = JSON.parse((await api('import.files', { files: [{ name: 'x.csv', uploadId: '../../etc/passwd' }] })).body);
+    expect(traversal).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('refuses an upload over the limit with 413, keeping nothing', async () => {
+    const reply = await upload(good, 'x'.repeat(1024 * 1024 + 1));
+    expect(reply.status).toBe(413);
   });
 });

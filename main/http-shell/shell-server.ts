@@ -10,6 +10,7 @@ import type { Handlers } from '../handlers.js';
 import { SECURITY_HEADERS } from '../security/content-security-policy.js';
 import { hasValidToken, isAllowedHost, isAllowedOrigin } from './request-guard.js';
 import { readStaticFile } from './static-files.js';
+import { UploadTooLargeError, type UploadStore } from './upload-store.js';
 
 /** Base64 of the largest import payload the contract accepts, plus room for the JSON around it. */
 const MAX_BODY_BYTES = 100 * 1024 * 1024;
@@ -21,6 +22,8 @@ export interface ShellOptions {
   rendererDir: string;
   token: string;
   port?: number;
+  /** Where POST /api/upload puts files for import (the same store the handlers take them from). */
+  uploads?: UploadStore;
 }
 
 export interface RunningShell {
@@ -78,6 +81,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, options: She
     return streamEvents(req, res, options.events);
   }
   if (req.method !== 'POST') return send(res, 405, json, JSON.stringify({ error: 'method not allowed' }));
+  if (name === 'upload') return receiveUpload(req, res, options);
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
     return send(res, 415, json, JSON.stringify({ error: 'content type must be application/json' }));
   }
@@ -95,6 +99,29 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, options: She
   }
   const result = await dispatch(options.handlers, name, input);
   return send(res, 200, json, JSON.stringify(result));
+}
+
+/**
+ * Raw file bytes for import. Same token and Origin checks as every call; the content type must be
+ * application/octet-stream — a cross-site form can send only text/plain, urlencoded or multipart, and the
+ * Origin check stops scripts of other sites.
+ */
+async function receiveUpload(req: IncomingMessage, res: ServerResponse, options: ShellOptions) {
+  const json = 'application/json; charset=utf-8';
+  if (!options.uploads) return send(res, 404, json, JSON.stringify({ error: 'uploads are not enabled' }));
+  if (!/^application\/octet-stream\b/i.test(req.headers['content-type'] ?? '')) {
+    return send(res, 415, json, JSON.stringify({ error: 'content type must be application/octet-stream' }));
+  }
+  if (!hasValidToken(req.headers.authorization, options.token)) {
+    return send(res, 401, json, JSON.stringify({ error: 'missing or wrong token' }));
+  }
+  try {
+    const uploadId = await options.uploads.receive(req);
+    return send(res, 200, json, JSON.stringify({ uploadId }));
+  } catch (error) {
+    if (error instanceof UploadTooLargeError) return send(res, 413, json, JSON.stringify({ error: error.message }));
+    throw error;
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import type { SubscribeToEvents } from '../../shared/ipc/events.js';
 import type { CallResult } from '../../shared/ipc/result.js';
 import { createHttpClient } from './http-client.js';
 import { createHttpEvents } from './http-events.js';
+import { createHttpUpload, type FileUpload } from './http-upload.js';
 
 declare global {
   interface Window {
@@ -17,6 +18,8 @@ declare global {
 export interface Transport {
   api: TriageApi;
   subscribe: SubscribeToEvents;
+  /** The browser shell sends chosen files as raw uploads; Electron sends their contents over IPC. */
+  upload?: FileUpload;
 }
 
 /**
@@ -45,7 +48,7 @@ export function createTransport(win: Window = window): Transport {
   if (bridge) return { api: fromBridge(bridge), subscribe: (listener) => bridge.onEvent(listener) };
   // The client first: it takes the launch token out of the URL fragment, the event stream then reuses it.
   const api = createHttpClient();
-  return { api, subscribe: createHttpEvents() };
+  return { api, subscribe: createHttpEvents(), upload: createHttpUpload() };
 }
 
 export type { SubscribeToEvents, TriageApi };

@@ -20,8 +20,12 @@ import { ImportProgress } from '../features/import/components/ImportProgress.js'
 import { ImportResult } from '../features/import/components/ImportResult.js';
 import { PasteTextButton } from '../features/import/components/PasteTextButton.js';
 import { PasteTextDialog } from '../features/import/components/PasteTextDialog.js';
+import { ColumnMappingDialog } from '../features/import/components/ColumnMappingDialog.js';
 import { ImportStoreContext } from '../features/import/import-context.js';
 import { ImportHistoryStoreContext } from '../features/import/import-history-context.js';
+import { ProfileButton } from '../features/profile/components/ProfileButton.js';
+import { ProfileDialog } from '../features/profile/components/ProfileDialog.js';
+import { ProfileStoreContext } from '../features/profile/profile-context.js';
 import { ISOLATED, WithIsolated } from '../components/WithIsolated.js';
 import type { AppStores } from './app-stores.js';
 import { EmptyState } from './EmptyState.js';
@@ -37,7 +41,9 @@ export function App({ stores }: { stores: AppStores }) {
       <ImportStoreContext value={stores.imports}>
         <ImportHistoryStoreContext value={stores.history}>
           <BulletinsStoreContext value={stores.bulletins}>
-            <Shell />
+            <ProfileStoreContext value={stores.profile}>
+              <Shell />
+            </ProfileStoreContext>
           </BulletinsStoreContext>
         </ImportHistoryStoreContext>
       </ImportStoreContext>
@@ -53,6 +59,7 @@ function Shell() {
   const searchRef = useRef<HTMLInputElement>(null);
   const historyButtonRef = useRef<HTMLButtonElement>(null);
   const bulletinsButtonRef = useRef<HTMLButtonElement>(null);
+  const profileButtonRef = useRef<HTMLButtonElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const helpToggled = useCallback((open: boolean) => setHelpOpen(open), []);
   useGlobalShortcuts({ searchRef, helpOpen, helpToggled });
@@ -77,6 +84,7 @@ function Shell() {
           {/* Also on the welcome screen: after undoing every import the history is still worth a look. */}
           <ImportHistoryButton ref={historyButtonRef} />
           <BulletinsButton ref={bulletinsButtonRef} />
+          <ProfileButton ref={profileButtonRef} />
           <LanguageToggle />
           <button type="button" className="button button--quiet" aria-keyshortcuts="?" aria-expanded={helpOpen} onClick={() => setHelpOpen(!helpOpen)}>
             {t('header.help')}
@@ -91,7 +99,9 @@ function Shell() {
       <ImportResult />
       <ImportHistoryDialog returnFocusRef={historyButtonRef} />
       <PasteTextDialog />
+      <ColumnMappingDialog />
       <BulletinsDialog returnFocusRef={bulletinsButtonRef} />
+      <ProfileDialog returnFocusRef={profileButtonRef} />
       <FileDropZone />
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>

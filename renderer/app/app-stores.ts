@@ -8,22 +8,25 @@ import { browserUrlEnv } from '../features/board/board-url.js';
 import { createBulletinsStore, type BulletinsStore } from '../features/bulletins/bulletins-store.js';
 import { deliverPdfInBrowser } from '../features/bulletins/pdf-delivery.js';
 import { createImportHistoryStore, type ImportHistoryStore } from '../features/import/import-history-store.js';
-import { createImportStore, type ImportStore } from '../features/import/import-store.js';
+import { createImportStore, type ImportStore, type UploadFile } from '../features/import/import-store.js';
+import { createProfileStore, type ProfileStore } from '../features/profile/profile-store.js';
 
 export interface AppStores {
   board: BoardStore;
   imports: ImportStore;
   history: ImportHistoryStore;
   bulletins: BulletinsStore;
+  profile: ProfileStore;
 }
 
 /** `subscribe` is absent in tests that push no events; the app listens for as long as the page lives. */
-export function createAppStores(api: TriageApi, subscribe?: SubscribeToEvents): AppStores {
+export function createAppStores(api: TriageApi, subscribe?: SubscribeToEvents, transport: { upload?: UploadFile } = {}): AppStores {
   const board = createBoardStore(api, { url: browserUrlEnv() });
   const history = createImportHistoryStore(api, {
     onChanged: () => void board.getState().boardRequested(),
   });
   const imports = createImportStore(api, {
+    upload: transport.upload,
     importFinished: () => {
       void board.getState().boardRequested();
       void history.getState().importFinished(); // a file dropped while the history is open
@@ -47,5 +50,6 @@ export function createAppStores(api: TriageApi, subscribe?: SubscribeToEvents): 
         break;
     }
   });
-  return { board, imports, history, bulletins };
+  const profile = createProfileStore(api);
+  return { board, imports, history, bulletins, profile };
 }

@@ -35,6 +35,7 @@ export const searchEn = {
   viewsFailed: 'Could not save or read the views: {{message}}',
   relevanceBadge: 'Relevance {{value}}',
   appiBadge: 'APPI report',
+  showMore: 'Show more',
   table: {
     label: 'Items as a table',
     title: 'Title',

@@ -36,6 +36,7 @@ export const searchJa = {
   viewsFailed: 'ビューを保存・読み込みできませんでした: {{message}}',
   relevanceBadge: '関連度 {{value}}',
   appiBadge: '個情委報告',
+  showMore: 'さらに表示',
   table: {
     label: '項目の表',
     title: 'タイトル',

@@ -8,10 +8,10 @@ describe('IPC contract', () => {
   });
 
   it('the channel list is what review last approved (a new channel must show up here)', () => {
-    expect(CHANNELS).toEqual(['app.info', 'board.load', 'items.get', 'items.move', 'items.correct', 'import.files', 'import.demo', 'import.text', 'import.cancel', 'imports.list', 'imports.undo', 'links.open',
+    expect(CHANNELS).toEqual(['app.info', 'board.load', 'items.get', 'items.move', 'items.correct', 'profile.get', 'profile.save', 'import.files', 'import.demo', 'import.text', 'import.cancel', 'imports.list', 'imports.undo', 'import.mapColumns', 'links.open',
       'bulletins.list', 'bulletins.get', 'bulletins.create', 'bulletins.edit', 'bulletins.approve', 'bulletins.reopen', 'bulletins.issue',
       'bulletins.newVersion', 'bulletins.preview', 'bulletins.pdf', 'bulletins.forItem', 'bulletins.settings', 'bulletins.saveSettings',
-      'board.table', 'views.list', 'views.save', 'views.delete']);
+      'board.table', 'board.column', 'views.list', 'views.save', 'views.delete']);
   });
 
   it('R8 rejects wrong types, extra keys, prototype keys and out-of-range numbers', () => {

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { BoardQuerySchema, type BoardCard } from '../domain/board-query.js';
 import { CORRECTABLE_FIELDS, CORRECTION_SCHEMAS, type CorrectableField, type ItemFactsView } from '../domain/corrections.js';
-import type { ImportRecord, UndoImportResult } from '../domain/import-record.js';
+import { COLUMN_CHOICES, type ImportRecord, type UndoImportResult } from '../domain/import-record.js';
+import { RelevanceProfileSchema, type StoredProfile } from '../domain/relevance.js';
 import type { CardSummary, ImportSummary, ItemDetail, StatusChange } from '../domain/item.js';
 import { STATUSES, type Status } from '../domain/vocabulary.js';
 import { bulletinChannels } from './bulletins-contract.js';
@@ -53,13 +54,23 @@ const ItemRef = z.strictObject({ id: ItemId });
 const MoveInput = z.strictObject({ id: ItemId, to: z.enum(STATUSES) });
 /** Chosen by the renderer so it can follow and cancel its own import while the call is running. */
 const JobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
-const ImportFilesInput = z.strictObject({ files: z.array(ImportFile).min(1).max(50), jobId: JobId.optional() });
+/** A file the browser shell's page uploaded as raw bytes first (POST /api/upload), named by its upload id. */
+const UploadedFile = z.strictObject({ name: z.string().min(1).max(255), uploadId: z.string().regex(/^[0-9a-f]{32}$/) });
+const ImportFilesInput = z.strictObject({ files: z.array(z.union([ImportFile, UploadedFile])).min(1).max(50), jobId: JobId.optional() });
 const ImportDemoInput = z.strictObject({ jobId: JobId.optional() });
 /** Text pasted from a page; 8 M characters is far beyond any article list an officer would paste. */
 const ImportTextInput = z.strictObject({ text: z.string().min(1).max(8 * 1024 * 1024), jobId: JobId.optional() });
 const ImportCancelInput = z.strictObject({ jobId: JobId });
 const ImportsListInput = z.strictObject({ limit: z.number().int().min(1).max(1000).default(100) });
 const ImportRef = z.strictObject({ id: ItemId });
+/** The officer's choice per column for a CSV header row the importer did not recognise (remembered). */
+const MapColumnsInput = z
+  .strictObject({
+    headers: z.array(z.string().max(200)).min(1).max(200),
+    choices: z.array(z.enum(COLUMN_CHOICES).nullable()).min(1).max(200),
+  })
+  .refine((input) => input.headers.length === input.choices.length, { message: 'one choice per column', path: ['choices'] })
+  .refine((input) => input.choices.filter((c) => c === 'title').length === 1, { message: 'exactly one title column', path: ['choices'] });
 const LinkInput = z.strictObject({ url: z.string().min(1).max(4096) });
 /**
  * One fact corrected by the officer. `value` is checked against the field's own schema; leaving it out
@@ -86,7 +97,10 @@ export const contract = {
   'import.cancel': call<{ cancelled: boolean }>()(ImportCancelInput),
   'imports.list': call<ImportRecord[]>()(ImportsListInput),
   'imports.undo': call<UndoImportResult>()(ImportRef),
+  'import.mapColumns': call<{ saved: true }>()(MapColumnsInput),
   'items.correct': call<ItemFactsView>()(CorrectInput),
+  'profile.get': call<StoredProfile>()(NoInput),
+  'profile.save': call<StoredProfile>()(z.strictObject({ profile: RelevanceProfileSchema })),
   'links.open': call<{ opened: boolean; url: string }>()(LinkInput),
   ...bulletinChannels,
   ...searchChannels,

@@ -14,7 +14,7 @@ export interface IdentityFields {
 // (【セキュリティ事件簿#2023-266】, 【注意喚起】) and a trailing publication date (… 2023年7月18日). The same
 // notice copied from another page or feed comes without them, and is the same story.
 const LEADING_LABEL = /^(?:\s*【[^】]{1,40}】)+/u;
-const TRAILING_DATE = /[\s　]*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})[\s　]*$/u;
+const TRAILING_DATE = /[\s\u3000]*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})[\s\u3000]*$/u;
 
 /** The story's own title, without the labels and dates sites decorate it with (never empty). */
 export function coreTitle(title: string): string {

@@ -214,4 +214,14 @@ describe('board store', () => {
     expect(load).toHaveBeenCalledTimes(2);
     expect(store.getState().error).toBeNull();
   });
+
+  it('appends the next page of a column for the same query, without repeating a card', async () => {
+    const first = { ...snapshot([a, b]), columns: snapshot([a, b]).columns.map((c) => (c.status === 'new' ? { ...c, count: 3, cards: [b] } : c)) };
+    const column = vi.fn(async () => ({ ok: true as const, value: { status: 'new' as const, count: 3, cards: [b, a] } }));
+    const store = createBoardStore(fakeApi({ 'board.load': vi.fn(async () => ({ ok: true as const, value: first })), 'board.column': column }));
+    await store.getState().searchChanged('お知らせ');
+    await store.getState().columnMoreRequested('new');
+    expect(column).toHaveBeenCalledWith({ query: { ...emptyBoardQuery(), text: 'お知らせ' }, status: 'new', offset: 1 });
+    expect(columnIds(store.getState(), 'new')).toEqual([2, 1]);
+  });
 });

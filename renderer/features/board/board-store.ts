@@ -72,6 +72,8 @@ export interface BoardState {
 
   boardRequested: () => Promise<void>;
   searchChanged: (text: string) => Promise<void>;
+  /** The next page of a column that holds more than it shows. */
+  columnMoreRequested: (status: Status) => Promise<void>;
   /** Changes some filters (the others stay); the board and the table follow. */
   filtersChanged: (patch: Partial<BoardFilter>) => Promise<void>;
   /** Clears every filter and the text; the sort stays. */
@@ -237,6 +239,26 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
       },
 
       filtersChanged: (patch) => queryChanged({ ...get().query, ...patch }),
+
+      columnMoreRequested: async (status) => {
+        const seq = loadSeq;
+        const { query, columns } = get();
+        const shown = columns.find((c) => c.status === status)?.cards ?? [];
+        const result = await api['board.column']({ query, status, offset: shown.length });
+        if (seq !== loadSeq) return; // the query changed or the board reloaded meanwhile
+        if (!result.ok) {
+          set({ error: { kind: 'load', message: result.error.message } });
+          return;
+        }
+        set((s) => ({
+          columns: s.columns.map((column) => {
+            if (column.status !== status) return column;
+            // A move since the first page can shift the offset by one: never show a card twice.
+            const ids = new Set(column.cards.map((c) => c.id));
+            return { ...column, count: result.value.count, cards: [...column.cards, ...result.value.cards.filter((c) => !ids.has(c.id))] };
+          }),
+        }));
+      },
 
       filtersCleared: () => queryChanged({ ...emptyBoardQuery(), sort: get().query.sort }),
 

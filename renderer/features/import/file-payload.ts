@@ -63,3 +63,13 @@ export function batchBySize<T extends { size: number }>(files: readonly T[]): T[
   if (current.length > 0) batches.push(current);
   return batches;
 }
+
+/** The browser shell streams uploads to disk: far beyond any snapshot, and memory in the page stays flat. */
+export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
+
+/** Files per import call (the contract's limit) when they travel as uploads, whatever their size. */
+export function chunkFiles<T>(files: readonly T[], size = 50): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < files.length; i += size) chunks.push(files.slice(i, i + size));
+  return chunks;
+}

@@ -14,7 +14,8 @@ export const selectPasteOpen = (s: ImportState) => s.pasteOpen;
  */
 export function progressPercent(progress: ImportProgress): number {
   const { phase, recordsDone, recordCount } = progress;
-  const ofFile = phase === 'done' ? 1 : phase === 'writing' && recordCount > 0 ? Math.min(1, recordsDone / recordCount) : 0;
+  // Uploading (bytes) and writing (records) each fill the file's share of the bar in turn.
+  const ofFile = phase === 'done' ? 1 : (phase === 'writing' || phase === 'uploading') && recordCount > 0 ? Math.min(1, recordsDone / recordCount) : 0;
   const percent = Math.floor((100 * (progress.fileIndex + ofFile)) / Math.max(1, progress.fileCount));
   return Math.min(100, Math.max(0, percent));
 }

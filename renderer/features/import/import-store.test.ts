@@ -4,7 +4,7 @@ import type { TriageApi } from '../../../shared/ipc/contract.js';
 import type { ImportProgressEvent } from '../../../shared/ipc/events.js';
 import { deferred, fakeApi } from '../../testing/fake-api.js';
 import { progressPercent } from './import-selectors.js';
-import { createImportStore, MAX_PASTED_CHARS } from './import-store.js';
+import { type UploadFile, createImportStore, MAX_PASTED_CHARS } from './import-store.js';
 
 const summary = (imported: number, errors: ImportSummary['errors'] = []): ImportSummary => ({
   imported,
@@ -269,5 +269,48 @@ describe('progressPercent', () => {
     expect(at({ fileIndex: 1, phase: 'writing', recordsDone: 1200, recordCount: 5000 })).toBe(41);
     expect(at({ fileIndex: 1, phase: 'writing', recordsDone: 0, recordCount: 0 })).toBe(33);
     expect(at({ fileIndex: 2, phase: 'done' })).toBe(100);
+  });
+
+  it('in the browser shell, uploads each file as raw bytes with progress, then imports the uploads by id', async () => {
+    const importFiles = vi.fn(async () => ({ ok: true as const, value: summary(2) }));
+    const seen: Array<[string, number, number]> = [];
+    const upload: UploadFile = async (file, onProgress) => {
+      onProgress(file.size / 2, file.size);
+      seen.push([file.name, store.getState().progress?.recordsDone ?? -1, store.getState().progress?.recordCount ?? -1]);
+      onProgress(file.size, file.size);
+      return { ok: true, uploadId: file.name === 'a.csv' ? 'a'.repeat(32) : 'b'.repeat(32) };
+    };
+    const store = createImportStore(fakeApi({ 'import.files': importFiles }), { newJobId: jobIds(), upload });
+    await store.getState().filesChosen([new File(['1234'], 'a.csv'), new File(['12345678'], 'b.csv')]);
+    expect(seen).toEqual([
+      ['a.csv', 2, 4],
+      ['b.csv', 4, 8],
+    ]);
+    expect(importFiles).toHaveBeenCalledWith({
+      files: [
+        { name: 'a.csv', uploadId: 'a'.repeat(32) },
+        { name: 'b.csv', uploadId: 'b'.repeat(32) },
+      ],
+      jobId: 'job-0001',
+    });
+    expect(store.getState().summary).toEqual(summary(2));
+  });
+
+  it('a cancel during an upload aborts it and imports nothing', async () => {
+    const importFiles = vi.fn();
+    let aborted = false;
+    const store = createImportStore(fakeApi({ 'import.files': importFiles }), {
+      newJobId: jobIds(),
+      upload: async (_file, onProgress, signal) => {
+        void store.getState().cancelRequested();
+        onProgress(1, 10);
+        aborted = signal?.aborted ?? false;
+        return { ok: false, message: 'upload cancelled' };
+      },
+    });
+    await store.getState().filesChosen([new File(['x'.repeat(10)], 'a.csv')]);
+    expect(aborted).toBe(true);
+    expect(importFiles).not.toHaveBeenCalled();
+    expect(store.getState().problems).toEqual([{ kind: 'skipped', file: 'a.csv' }]);
   });
 });

@@ -8,7 +8,7 @@ import type { ImportSummary } from '../../../shared/domain/item.js';
 import type { TriageApi } from '../../../shared/ipc/contract.js';
 import type { ImportProgressEvent } from '../../../shared/ipc/events.js';
 import type { CallResult } from '../../../shared/ipc/result.js';
-import { batchBySize, fileToBase64, MAX_FILE_BYTES, payloadName } from './file-payload.js';
+import { batchBySize, fileToBase64, MAX_FILE_BYTES, MAX_UPLOAD_BYTES, chunkFiles, payloadName } from './file-payload.js';
 
 /** Files refused before sending (too large, unreadable), or never sent because the import was cancelled. */
 /**
@@ -23,11 +23,19 @@ export const PASTED_TEXT_NAME = 'pasted-text.txt';
 export type ImportProblem = { kind: 'tooLarge'; file: string } | { kind: 'unreadable'; file: string } | { kind: 'skipped'; file: string };
 
 /** Where the running import is, counted over all its files (a large choice is sent in several calls). */
+/** Sends one file to main ahead of the import call (the browser shell); resolves with its upload id. */
+export type UploadFile = (
+  file: File,
+  onProgress: (sent: number, total: number) => void,
+  signal?: AbortSignal,
+) => Promise<{ ok: true; uploadId: string } | { ok: false; message: string }>;
+
 export interface ImportProgress {
   fileIndex: number;
   fileCount: number;
   fileName: string;
-  phase: ImportProgressEvent['phase'];
+  /** 'uploading' is the page sending the file to the browser shell: counts are bytes then. */
+  phase: ImportProgressEvent['phase'] | 'uploading';
   recordsDone: number;
   recordCount: number;
 }
@@ -77,6 +85,8 @@ export interface ImportStoreDeps {
   importFinished?: (summary: ImportSummary) => void;
   /** Makes a job id the contract accepts (/^[A-Za-z0-9-]{8,64}$/). */
   newJobId?: () => string;
+  /** Present in the browser shell: files go up as raw bytes with progress, instead of base64 in the call. */
+  upload?: UploadFile;
 }
 
 /** One call to main: its files (for the progress count and, if it is never sent, the list of skipped files). */
@@ -130,10 +140,43 @@ export function createImportStore(api: TriageApi, deps: ImportStoreDeps = {}): I
     return cancelInFlight;
   }
 
+  /**
+   * One call of the browser shell: each file is uploaded as raw bytes (with its own progress), then the
+   * import names the uploads. A cancel during an upload aborts it; nothing was imported yet.
+   */
+  function uploadCall(batch: readonly File[], upload: UploadFile, problems: ImportProblem[]): PlannedCall {
+    return {
+      fileNames: batch.map((file) => file.name),
+      send: async (jobId) => {
+        const payload: Array<{ name: string; uploadId: string }> = [];
+        const controller = new AbortController();
+        for (const [index, file] of batch.entries()) {
+          if (state().cancelling) break;
+          const fileIndex = position.filesBefore + index;
+          const result = await upload(
+            file,
+            (sent, total) => {
+              if (state().cancelling) controller.abort();
+              else setState({ progress: { fileIndex, fileCount: position.filesInAll, fileName: file.name, phase: 'uploading', recordsDone: sent, recordCount: total } });
+            },
+            controller.signal,
+          );
+          if (result.ok) payload.push({ name: payloadName(file.name), uploadId: result.uploadId });
+          else if (!state().cancelling) problems.push({ kind: 'unreadable', file: file.name });
+        }
+        if (state().cancelling) {
+          problems.push(...batch.map((file) => ({ kind: 'skipped' as const, file: file.name })));
+          return null;
+        }
+        return payload.length > 0 ? api['import.files']({ files: payload, jobId }) : null;
+      },
+    };
+  }
+
   /** The files of the last import, so a file can be imported again right after its columns were mapped. */
   let lastFiles: readonly File[] = [];
 
-  return createStore<ImportState>()((set, get) => {
+  const store = createStore<ImportState>()((set, get) => {
     /** Runs the calls in order, stopping at the first refused one and sending nothing after a cancel. */
     async function run(calls: PlannedCall[], problems: ImportProblem[]) {
       let total = emptySummary();
@@ -188,11 +231,16 @@ export function createImportStore(api: TriageApi, deps: ImportStoreDeps = {}): I
         lastFiles = files;
         started();
         const problems: ImportProblem[] = [];
+        const upload = deps.upload;
         const sendable = files.filter((file) => {
-          if (file.size <= MAX_FILE_BYTES) return true;
+          if (file.size <= (upload ? MAX_UPLOAD_BYTES : MAX_FILE_BYTES)) return true;
           problems.push({ kind: 'tooLarge', file: file.name });
           return false;
         });
+        if (upload) {
+          await run(chunkFiles(sendable).map((batch) => uploadCall(batch, upload, problems)), problems);
+          return;
+        }
         // Files are read one batch at a time, so only one batch of base64 is in memory at once.
         const calls = batchBySize(sendable).map(
           (batch): PlannedCall => ({
@@ -287,4 +335,7 @@ export function createImportStore(api: TriageApi, deps: ImportStoreDeps = {}): I
       errorDismissed: () => set({ error: null }),
     };
   });
+  const state = () => store.getState();
+  const setState = (partial: Partial<ImportState>) => store.setState(partial);
+  return store;
 }

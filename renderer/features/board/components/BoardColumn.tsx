@@ -4,6 +4,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardSummary } from '../../../../shared/domain/item.js';
 import type { BoardColumn as Column } from '../../../../shared/ipc/contract.js';
+import { useBoard } from '../board-context.js';
 import { BoardCard } from './BoardCard.js';
 
 interface Props {
@@ -18,6 +19,7 @@ interface Props {
 export function BoardColumn({ column, tabbableId, selectedId, onOpen, onFocusCard, onCardKeyDown }: Props) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: column.status });
+  const columnMoreRequested = useBoard((s) => s.columnMoreRequested);
   const label = t(`status.${column.status}`);
   const headingId = `column-heading-${column.status}`;
   const hidden = column.count - column.cards.length;
@@ -47,7 +49,14 @@ export function BoardColumn({ column, tabbableId, selectedId, onOpen, onFocusCar
         ))}
       </ul>
       {column.cards.length === 0 && <p className="column-empty">{t('board.emptyColumn')}</p>}
-      {hidden > 0 && <p className="column-more">{t('board.truncated', { count: hidden })}</p>}
+      {hidden > 0 && (
+        <p className="column-more">
+          {t('board.truncated', { count: hidden })}{' '}
+          <button type="button" className="button button--quiet" onClick={() => void columnMoreRequested(column.status)}>
+            {t('search.showMore')}
+          </button>
+        </p>
+      )}
     </section>
   );
 }

@@ -73,6 +73,7 @@ export function DetailPanel({ renderItemExtras }: { renderItemExtras?: (itemId: 
 function DetailBody({ detail }: { detail: ItemDetail }) {
   const { t } = useTranslation();
   const factCorrected = useBoard((s) => s.factCorrected);
+  const cardOpened = useBoard((s) => s.cardOpened);
   const [activeField, setActiveField] = useState<CorrectableField | null>(null);
   const extra = Object.entries(detail.extra);
   return (
@@ -83,7 +84,7 @@ function DetailBody({ detail }: { detail: ItemDetail }) {
           <SourceLink url={detail.sourceUrl} />
         </section>
       )}
-      <FactsSection detail={detail} onActiveField={setActiveField} onCorrect={(field, value) => factCorrected(detail.id, field, value)} />
+      <FactsSection detail={detail} onOpenItem={(id) => void cardOpened(id)} onActiveField={setActiveField} onCorrect={(field, value) => factCorrected(detail.id, field, value)} />
       <section className="detail-section">
         <h3>{t('detail.body')}</h3>
         {detail.body.trim() === '' ? (

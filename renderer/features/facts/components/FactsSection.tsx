@@ -10,14 +10,17 @@ import { sentenceAround } from '../evidence.js';
 import { factRows, isEmptyValue, type FactRow } from '../fact-fields.js';
 import { fieldLabelKey, formatFactValue } from '../format-fact.js';
 import { FactEditor } from './FactEditor.js';
+import { RelevanceLine } from './RelevanceLine.js';
+import { ThreadSection } from './ThreadSection.js';
 
 interface Props {
   detail: ItemDetail;
+  onOpenItem: (id: number) => void;
   onActiveField: (field: CorrectableField | null) => void;
   onCorrect: (field: CorrectableField, value: unknown) => Promise<boolean>;
 }
 
-export function FactsSection({ detail, onActiveField, onCorrect }: Props) {
+export function FactsSection({ detail, onOpenItem, onActiveField, onCorrect }: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<CorrectableField | null>(null);
   const { facts } = detail;
@@ -40,6 +43,7 @@ export function FactsSection({ detail, onActiveField, onCorrect }: Props) {
       <h3 id="facts-heading">{t('facts.heading')}</h3>
       {!facts.suggested && facts.corrections.length === 0 && <p className="muted">{t('facts.notYet')}</p>}
       <dl className="facts facts--extracted" onMouseLeave={() => onActiveField(null)}>
+        <RelevanceLine relevance={facts.relevance} />
         {rows.map((row) => {
           const label = t(fieldLabelKey(row.field) as never);
           const correction = facts.corrections.find((c) => c.field === row.field);
@@ -129,6 +133,7 @@ export function FactsSection({ detail, onActiveField, onCorrect }: Props) {
           );
         })}
       </dl>
+      <ThreadSection thread={detail.thread} onOpen={onOpenItem} />
     </section>
   );
 }

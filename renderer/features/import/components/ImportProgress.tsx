@@ -62,7 +62,9 @@ function StepText({ progress }: { progress: Progress }) {
   const number = new Intl.NumberFormat(i18n.resolvedLanguage);
   const step = { current: progress.fileIndex + 1, files: progress.fileCount, file: ISOLATED };
   const template =
-    progress.phase === 'reading'
+    progress.phase === 'uploading'
+      ? t('import.progressUploading', { ...step, percent: Math.floor((100 * progress.recordsDone) / Math.max(1, progress.recordCount)) })
+      : progress.phase === 'reading'
       ? t('import.progressReading', step)
       : progress.phase === 'writing'
         ? t('import.progressWriting', { ...step, done: number.format(progress.recordsDone), total: number.format(progress.recordCount) })
