@@ -8,6 +8,7 @@ import { DATABASE_FILE } from '../db/default-database-path.js';
 import { describeOpenError } from '../db/describe-open-error.js';
 import { openExternalUrl } from '../links/external-url.js';
 import { openServices, type Services } from '../services.js';
+import { printToPdf } from './print-to-pdf.js';
 import { APP_ORIGIN } from '../security/trusted-sender.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { forwardEvents, registerIpcBridge } from './ipc-bridge.js';
@@ -46,6 +47,7 @@ async function start(): Promise<void> {
       spawnParser: spawnUtilityParser,
       version: app.getVersion(),
       openExternal: async (url) => void (await openExternalUrl(url, (u) => shell.openExternal(u))),
+      printPdf: printToPdf,
     });
   } catch (error) {
     dialog.showErrorBox('Triage Desk', describeOpenError(error, dbPath));
