@@ -6,6 +6,7 @@ import { fail, ok, type CallResult } from '../shared/ipc/result.js';
 import { UnknownUploadError, type Handlers } from './handlers.js';
 import { ItemNotFoundError } from './features/triage/items-repository.js';
 import { UnsafeUrlError } from './links/external-url.js';
+import { TooManyViewsError } from './features/search/saved-views-repository.js';
 import { InvalidColumnMappingError } from './features/import/column-mappings-repository.js';
 import { ImportAlreadyUndoneError, ImportNotFoundError } from './features/import/import-history-repository.js';
 import { BulletinStateError, InvalidBulletinInputError } from './features/bulletins/bulletin-service.js';
@@ -30,7 +31,7 @@ export async function dispatch(handlers: Handlers, channel: Channel, raw: unknow
     return ok(await handler(parsed.data));
   } catch (error) {
     if (error instanceof ItemNotFoundError || error instanceof ImportNotFoundError) return fail('not-found', error.message);
-    if (error instanceof ImportAlreadyUndoneError) return fail('conflict', error.message);
+    if (error instanceof ImportAlreadyUndoneError || error instanceof TooManyViewsError) return fail('conflict', error.message);
     if (error instanceof UnsafeUrlError || error instanceof InvalidColumnMappingError || error instanceof UnknownUploadError) {
       return fail('invalid-input', error.message);
     }

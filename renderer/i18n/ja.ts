@@ -139,7 +139,7 @@ export const ja = {
     tooMany: '各欄 200 語・1語 100 文字までです',
   },
   vocab: {
-    kind: { incident: 'インシデント', advisory: '注意喚起', publication: '報告書・統計', event: 'イベント', other: '対象外' },
+    kind: { incident: 'インシデント', advisory: '注意喚起', publication: '報告書・統計', event: 'イベント', other: 'セキュリティ以外' },
     category: {
       unauthorized_access: '不正アクセス',
       ransomware: 'ランサムウェア',
