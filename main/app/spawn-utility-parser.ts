@@ -7,7 +7,7 @@ import type { ParseReply, SpawnParser } from '../workers/parse-messages.js';
 export const spawnUtilityParser: SpawnParser = (limits) => {
   const entry = fileURLToPath(new URL('./parse-child.mjs', import.meta.url));
   const child = utilityProcess.fork(entry, [], {
-    execArgv: [`--max-old-space-size=${limits.maxMemoryMb}`],
+    execArgv: [`--max-old-space-size=${limits.maxMemoryMb}`, '--max-semi-space-size=4'],
     serviceName: 'Triage Desk file reader',
     stdio: 'ignore',
   });
