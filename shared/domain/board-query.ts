@@ -138,6 +138,10 @@ export interface BoardCard {
   relevance: number | null;
   /** Null when the query has no text. */
   highlights: CardHighlights | null;
+  /** 第N報 / 最終報 when the item is one report of an incident (absent on cards made in the renderer). */
+  reportSeq?: number | 'final' | null;
+  /** Reports known of the item's incident, itself included: above 1, the card says it is part of a chain. */
+  threadSize?: number;
 }
 
 export interface BoardColumnPage {

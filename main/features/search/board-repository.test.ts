@@ -218,3 +218,23 @@ describe('the index follows the items', () => {
     expect(await ids({ text: '未索引' })).toEqual([]);
   });
 });
+
+describe('follow-up chains on cards', () => {
+  it('a card says which report of how many it is; items outside a chain say nothing', async () => {
+    await seed([
+      { id: 1, title: '不正アクセスについて', facts: { kind: 'incident', category: 'ransomware', severity: 3, appi: 1 } },
+      { id: 2, title: '不正アクセスについて(第2報)', facts: { kind: 'incident', category: 'ransomware', severity: 3, appi: 1 } },
+      { id: 3, title: '別の事案', facts: { kind: 'incident', category: 'loss', severity: 2, appi: 0 } },
+    ]);
+    await t.db.withTransaction(async (tx) => {
+      await tx.run("UPDATE item_facts SET thread_key = 'テスト|不正アクセスについて' WHERE item_id IN (1, 2)");
+      await tx.run("UPDATE item_facts SET report_seq = '2' WHERE item_id = 2");
+    });
+    const board = await queryBoard(t.db, emptyBoardQuery(), ALL_COLUMNS);
+    const cards = board.columns.flatMap((c) => c.cards);
+    expect(cards.find((c) => c.id === 2)).toMatchObject({ reportSeq: 2, threadSize: 2 });
+    expect(cards.find((c) => c.id === 1)).toMatchObject({ reportSeq: null, threadSize: 2 });
+    expect(cards.find((c) => c.id === 3)).toMatchObject({ threadSize: 1 });
+  });
+});
+

@@ -219,7 +219,23 @@ async function loadCards(db: Connection, ids: readonly number[], search: ParsedS
     const bodyRows = await db.all<{ id: number; body: string }>(`SELECT id, body FROM items WHERE id IN (${marks})`, [...ids]);
     for (const row of bodyRows) bodies.set(row.id, row.body);
   }
-  for (const row of rows) cards.set(row.item_id, toCard(row, search, bodies));
+  // Follow-up chains (第1報 → 最終報): the report number and how many reports of the incident are known.
+  const threads = await db.all<{ item_id: number; report_seq: string | null; thread_size: number }>(
+    `SELECT f.item_id, f.report_seq,
+            CASE WHEN f.thread_key IS NULL THEN 1 ELSE (SELECT count(*) FROM item_facts o WHERE o.thread_key = f.thread_key) END AS thread_size
+     FROM item_facts f WHERE f.item_id IN (${marks})`,
+    [...ids],
+  );
+  const threadOf = new Map(threads.map((t) => [t.item_id, t]));
+  for (const row of rows) {
+    const card = toCard(row, search, bodies);
+    const thread = threadOf.get(row.item_id);
+    if (thread) {
+      card.reportSeq = thread.report_seq === null ? null : thread.report_seq === 'final' ? 'final' : Number(thread.report_seq);
+      card.threadSize = thread.thread_size;
+    }
+    cards.set(row.item_id, card);
+  }
   return cards;
 }
 
