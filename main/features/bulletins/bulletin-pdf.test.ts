@@ -46,6 +46,21 @@ describe.skipIf(skipReason !== null)(`bulletin PDF${skipReason ? ` (skipped: ${s
     await t?.cleanup();
   });
 
+  it('one printer prints PDFs one at a time on its reused page: two requests at once each get their own text', async () => {
+    const doc = (text: string) => `<!doctype html><meta charset="utf-8"><title>t</title><p>${text}</p>`;
+    const [a, b] = await Promise.all([printer.renderPdf(doc('first-document-alpha'), null), printer.renderPdf(doc('second-document-beta'), null)]);
+    const fileA = join(t.dir, 'a.pdf');
+    const fileB = join(t.dir, 'b.pdf');
+    writeFileSync(fileA, a);
+    writeFileSync(fileB, b);
+    const textA = execFileSync('pdftotext', [fileA, '-'], { encoding: 'utf8' });
+    const textB = execFileSync('pdftotext', [fileB, '-'], { encoding: 'utf8' });
+    expect(textA).toContain('first-document-alpha');
+    expect(textA).not.toContain('second-document-beta');
+    expect(textB).toContain('second-document-beta');
+    expect(textB).not.toContain('first-document-alpha');
+  });
+
   function checkPages(file: string, label: string): number {
     const pages = pageCount(file);
     for (let page = 1; page <= pages; page++) {

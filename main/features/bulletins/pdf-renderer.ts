@@ -60,25 +60,37 @@ export async function createChromiumPdfRenderer(executablePath = findChromium())
   const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
   // Second wall behind the page's CSP: any request the page makes is refused.
   await context.route('**/*', (route) => route.abort('blockedbyclient'));
+  // One page, reused: a new page per PDF costs a renderer process start (~0.4 s here). PDFs are printed one
+  // at a time (the queue below), and each setContent replaces the whole document, so nothing carries over.
+  let page: Awaited<ReturnType<typeof context.newPage>> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  const render = async (html: string, furniture: PageFurniture | null): Promise<Buffer> => {
+    page ??= await context.newPage();
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      // data: fonts are loaded by the 'load' event; no script runs (and none may) to wait for them.
+      return await page.pdf({
+        format: 'A4',
+        landscape: false,
+        printBackground: true,
+        preferCSSPageSize: true,
+        ...(furniture
+          ? { displayHeaderFooter: true, headerTemplate: furniture.headerTemplate, footerTemplate: furniture.footerTemplate }
+          : { displayHeaderFooter: false }),
+        margin: { top: '20mm', bottom: '18mm', left: '18mm', right: '18mm' },
+      });
+    } catch (error) {
+      // A page in an unknown state is not reused.
+      await page?.close().catch(() => undefined);
+      page = null;
+      throw error;
+    }
+  };
   return {
-    async renderPdf(html, furniture) {
-      const page = await context.newPage();
-      try {
-        await page.setContent(html, { waitUntil: 'load' });
-        // data: fonts are loaded by the 'load' event; no script runs (and none may) to wait for them.
-        return await page.pdf({
-          format: 'A4',
-          landscape: false,
-          printBackground: true,
-          preferCSSPageSize: true,
-          ...(furniture
-            ? { displayHeaderFooter: true, headerTemplate: furniture.headerTemplate, footerTemplate: furniture.footerTemplate }
-            : { displayHeaderFooter: false }),
-          margin: { top: '20mm', bottom: '18mm', left: '18mm', right: '18mm' },
-        });
-      } finally {
-        await page.close();
-      }
+    renderPdf(html, furniture) {
+      const next = queue.then(() => render(html, furniture));
+      queue = next.catch(() => undefined);
+      return next;
     },
     async close() {
       await browser.close();
