@@ -145,4 +145,29 @@ describe('bulletin channels through dispatch', () => {
     expect(issued.bulletin.state).toBe('issued');
     expect((await value('bulletins.get', { id: b.id })).issued?.pdfSha256).toBeNull();
   });
+
+  it('the desktop print dialog gets the print HTML with its label; without one the browser shell says what to do', async () => {
+    const b = await value('bulletins.create', { template: 'single', itemIds: [await firstItemId()] });
+    const refused = await call('bulletins.print', { id: b.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/desktop app only/);
+
+    const dialogs: string[] = [];
+    handlers = createHandlers({
+      db: t.db,
+      version: 'test',
+      transport: 'electron',
+      actor: 'officer',
+      events: new EventHub(),
+      printDialog: async (html) => {
+        dialogs.push(html);
+        return true;
+      },
+    });
+    expect(await value('bulletins.print', { id: b.id })).toEqual({ printed: true });
+    expect(dialogs).toHaveLength(1);
+    expect(dialogs[0]).toContain(b.number);
+    expect(dialogs[0]).toContain(b.classification);
+  });
 });
+

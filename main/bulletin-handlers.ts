@@ -36,10 +36,21 @@ export class PdfPrinterUnavailableError extends Error {
   }
 }
 
+/** Opens the system print dialog for print HTML (Electron); resolves whether the officer printed. */
+export type PrintDialog = (html: string) => Promise<boolean>;
+
+export class PrintDialogUnavailableError extends Error {
+  constructor() {
+    super('the system print dialog is available in the desktop app only: download the PDF and print it from its viewer');
+    this.name = 'PrintDialogUnavailableError';
+  }
+}
+
 export interface BulletinHandlerDeps {
   db: Connection;
   actor: string;
   printPdf?: PrintPdf;
+  printDialog?: PrintDialog;
 }
 
 type BulletinChannel = Extract<Channel, `bulletins.${string}`>;
@@ -101,6 +112,12 @@ export function createBulletinHandlers(deps: BulletinHandlerDeps): Pick<Handlers
       if (!deps.printPdf) throw new PdfPrinterUnavailableError();
       const pdf = await deps.printPdf(renderBulletinHtml(bulletin, { runningLabel: false }), renderPageFurniture(bulletin));
       return { fileName, contentBase64: Buffer.from(pdf).toString('base64'), kept: false };
+    },
+    'bulletins.print': async (input) => {
+      if (!deps.printDialog) throw new PrintDialogUnavailableError();
+      const bulletin = await getBulletin(db, input.id);
+      // The page prints its number, label and page X / Y in CSS margin boxes, as a browser prints it.
+      return { printed: await deps.printDialog(renderBulletinHtml(bulletin, { runningLabel: true })) };
     },
     'bulletins.forItem': (input) => listCoverageOfItem(db, input.itemId),
     'bulletins.settings': async () => ({ templates: await readTemplates(db), numberFormat: await readNumberFormat(db) }),

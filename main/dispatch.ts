@@ -10,6 +10,7 @@ import { TooManyViewsError } from './features/search/saved-views-repository.js';
 import { InvalidColumnMappingError } from './features/import/column-mappings-repository.js';
 import { ImportAlreadyUndoneError, ImportNotFoundError } from './features/import/import-history-repository.js';
 import { BulletinStateError, InvalidBulletinInputError } from './features/bulletins/bulletin-service.js';
+import { PdfPrinterUnavailableError, PrintDialogUnavailableError } from './bulletin-handlers.js';
 import { BulletinNotFoundError } from './features/bulletins/bulletins-repository.js';
 import { InvalidNumberFormatError } from './features/bulletins/bulletin-numbering.js';
 
@@ -37,6 +38,8 @@ export async function dispatch(handlers: Handlers, channel: Channel, raw: unknow
     }
     if (error instanceof BulletinNotFoundError) return fail('not-found', error.message);
     if (error instanceof BulletinStateError) return fail('conflict', error.message);
+    // Not a failure of the app: this window has no printer of that kind, and the message says what to do.
+    if (error instanceof PdfPrinterUnavailableError || error instanceof PrintDialogUnavailableError) return fail('conflict', error.message);
     if (error instanceof InvalidBulletinInputError || error instanceof InvalidNumberFormatError) return fail('invalid-input', error.message);
     console.error(`[triage-desk] ${channel} failed:`, error);
     return fail('internal', `${channel} failed: ${error instanceof Error ? error.message : 'unknown error'}`);

@@ -18,7 +18,7 @@ import { checkExternalUrl } from './links/external-url.js';
 import type { SpawnParser } from './workers/parse-messages.js';
 import type { EventHub } from './events/event-hub.js';
 import { ImportJobs } from './features/import/import-jobs.js';
-import { createBulletinHandlers, type PrintPdf } from './bulletin-handlers.js';
+import { createBulletinHandlers, type PrintDialog, type PrintPdf } from './bulletin-handlers.js';
 
 /** An import named an upload this app did not receive (or already imported). */
 export class UnknownUploadError extends Error {
@@ -51,6 +51,8 @@ export interface HandlerDeps {
   facts?: FactsRefresher;
   /** Prints bulletins to PDF: headless Chromium in the browser shell, printToPDF in Electron; absent, PDFs are refused with a reason. */
   printPdf?: PrintPdf;
+  /** The system print dialog (Electron's webContents.print); absent in the browser shell. */
+  printDialog?: PrintDialog;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -118,6 +120,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.openExternal(url);
       return { opened: true, url };
     },
-    ...createBulletinHandlers({ db, actor: deps.actor, printPdf: deps.printPdf }),
+    ...createBulletinHandlers({ db, actor: deps.actor, printPdf: deps.printPdf, printDialog: deps.printDialog }),
   };
 }

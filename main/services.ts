@@ -32,7 +32,7 @@ export function currentActor(): string {
 
 export async function openServices(
   databasePath: string,
-  options: Pick<HandlerDeps, 'transport' | 'openExternal' | 'spawnParser' | 'printPdf' | 'uploads'> & { version?: string },
+  options: Pick<HandlerDeps, 'transport' | 'openExternal' | 'spawnParser' | 'printPdf' | 'printDialog' | 'uploads'> & { version?: string },
 ): Promise<Services> {
   const db = await openDatabase(databasePath);
   const events = new EventHub();
@@ -47,6 +47,7 @@ export async function openServices(
     openExternal: options.openExternal,
     spawnParser: options.spawnParser,
     printPdf: options.printPdf,
+    printDialog: options.printDialog,
     uploads: options.uploads,
   });
   // Items imported before this version of the extractor (or by the CLI) are read now, in the background.

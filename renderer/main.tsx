@@ -9,8 +9,8 @@ import { createAppStores } from './app/app-stores.js';
 import { initI18n } from './i18n/index.js';
 
 initI18n();
-const { api, subscribe, upload } = createTransport();
-const stores = createAppStores(api, subscribe, { upload });
+const { api, subscribe, upload, desktop } = createTransport();
+const stores = createAppStores(api, subscribe, { upload, desktop });
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(

@@ -9,6 +9,7 @@ import { describeOpenError } from '../db/describe-open-error.js';
 import { openExternalUrl } from '../links/external-url.js';
 import { openServices, type Services } from '../services.js';
 import { printToPdf } from './print-to-pdf.js';
+import { printWithDialog } from './print-dialog.js';
 import { APP_ORIGIN } from '../security/trusted-sender.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { forwardEvents, registerIpcBridge } from './ipc-bridge.js';
@@ -48,6 +49,7 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       openExternal: async (url) => void (await openExternalUrl(url, (u) => shell.openExternal(u))),
       printPdf: printToPdf,
+      printDialog: printWithDialog,
     });
   } catch (error) {
     dialog.showErrorBox('Triage Desk', describeOpenError(error, dbPath));

@@ -20,6 +20,8 @@ export interface Transport {
   subscribe: SubscribeToEvents;
   /** The browser shell sends chosen files as raw uploads; Electron sends their contents over IPC. */
   upload?: FileUpload;
+  /** The desktop app: main can open the system print dialog (a browser tab prints a PDF instead). */
+  desktop: boolean;
 }
 
 /**
@@ -45,10 +47,10 @@ function fromBridge(bridge: TriageApi): TriageApi {
 
 export function createTransport(win: Window = window): Transport {
   const bridge = win.triage;
-  if (bridge) return { api: fromBridge(bridge), subscribe: (listener) => bridge.onEvent(listener) };
+  if (bridge) return { api: fromBridge(bridge), subscribe: (listener) => bridge.onEvent(listener), desktop: true };
   // The client first: it takes the launch token out of the URL fragment, the event stream then reuses it.
   const api = createHttpClient();
-  return { api, subscribe: createHttpEvents(), upload: createHttpUpload() };
+  return { api, subscribe: createHttpEvents(), upload: createHttpUpload(), desktop: false };
 }
 
 export type { SubscribeToEvents, TriageApi };

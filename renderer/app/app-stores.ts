@@ -20,7 +20,7 @@ export interface AppStores {
 }
 
 /** `subscribe` is absent in tests that push no events; the app listens for as long as the page lives. */
-export function createAppStores(api: TriageApi, subscribe?: SubscribeToEvents, transport: { upload?: UploadFile } = {}): AppStores {
+export function createAppStores(api: TriageApi, subscribe?: SubscribeToEvents, transport: { upload?: UploadFile; desktop?: boolean } = {}): AppStores {
   const board = createBoardStore(api, { url: browserUrlEnv() });
   const history = createImportHistoryStore(api, {
     onChanged: () => void board.getState().boardRequested(),
@@ -35,6 +35,7 @@ export function createAppStores(api: TriageApi, subscribe?: SubscribeToEvents, t
   // Issuing can move the covered items to 周知済: the board and the open detail show it.
   const bulletins = createBulletinsStore(api, {
     deliverPdf: deliverPdfInBrowser,
+    printInMain: transport.desktop ?? false,
     onItemsChanged: () => {
       void board.getState().boardRequested();
       void board.getState().factsRead();

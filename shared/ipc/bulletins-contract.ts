@@ -86,6 +86,8 @@ export const bulletinChannels = {
   'bulletins.newVersion': call<Bulletin>()(BulletinRef),
   'bulletins.preview': call<{ html: string }>()(PreviewInput),
   'bulletins.pdf': call<BulletinPdf>()(BulletinRef),
+  /** The desktop app's system print dialog (webContents.print); the browser shell prints the PDF instead. */
+  'bulletins.print': call<{ printed: boolean }>()(BulletinRef),
   'bulletins.forItem': call<BulletinCoverage[]>()(ForItemInput),
   'bulletins.settings': call<BulletinSettings>()(z.strictObject({})),
   'bulletins.saveSettings': call<BulletinSettings>()(SettingsInput),

@@ -27,6 +27,7 @@ export const CHANNELS = [
   'bulletins.newVersion',
   'bulletins.preview',
   'bulletins.pdf',
+  'bulletins.print',
   'bulletins.forItem',
   'bulletins.settings',
   'bulletins.saveSettings',

@@ -10,7 +10,7 @@ describe('IPC contract', () => {
   it('the channel list is what review last approved (a new channel must show up here)', () => {
     expect(CHANNELS).toEqual(['app.info', 'board.load', 'items.get', 'items.move', 'items.correct', 'profile.get', 'profile.save', 'import.files', 'import.demo', 'import.text', 'import.cancel', 'imports.list', 'imports.undo', 'import.mapColumns', 'links.open',
       'bulletins.list', 'bulletins.get', 'bulletins.create', 'bulletins.edit', 'bulletins.approve', 'bulletins.reopen', 'bulletins.issue',
-      'bulletins.newVersion', 'bulletins.preview', 'bulletins.pdf', 'bulletins.forItem', 'bulletins.settings', 'bulletins.saveSettings',
+      'bulletins.newVersion', 'bulletins.preview', 'bulletins.pdf', 'bulletins.print', 'bulletins.forItem', 'bulletins.settings', 'bulletins.saveSettings',
       'board.table', 'board.column', 'views.list', 'views.save', 'views.delete']);
   });
 

@@ -93,6 +93,19 @@ describe('bulletins store', () => {
     expect(new TextDecoder().decode(delivered[0]?.file.bytes)).toBe('%PDF-1.7');
   });
 
+  it('in the desktop app 印刷 asks main for the system print dialog instead of handing a PDF to a tab', async () => {
+    const { api } = fakeBulletinsApi();
+    const print = vi.fn<TriageApi['bulletins.print']>(async () => ({ ok: true, value: { printed: true } }));
+    const delivered: unknown[] = [];
+    const store = createBulletinsStore({ ...api, 'bulletins.print': print }, { previewDelayMs: 0, printInMain: true, deliverPdf: (f) => delivered.push(f) });
+    await store.getState().bulletinCreateRequested({ template: 'single', itemIds: [3] });
+    await store.getState().pdfRequested('print');
+    expect(print).toHaveBeenCalledTimes(1);
+    expect(delivered).toEqual([]);
+    await store.getState().pdfRequested('download');
+    expect(delivered).toHaveLength(1);
+  });
+
   it('closing with unsaved edits asks first and stays open when the officer says no', async () => {
     const { store, confirm } = setUp(false);
     await store.getState().bulletinCreateRequested({ template: 'single', itemIds: [3] });

@@ -75,6 +75,8 @@ export interface BulletinsStoreDeps {
   onItemsChanged?: (itemIds: number[]) => void;
   /** Hands a PDF to the browser (download or print); see pdf-delivery.ts. */
   deliverPdf?: (file: PdfFile, purpose: PdfPurpose) => void;
+  /** The desktop app prints through main's system print dialog (webContents.print) instead. */
+  printInMain?: boolean;
   confirm?: (question: string) => boolean;
   /** How long typing pauses before the preview is rendered again. */
   previewDelayMs?: number;
@@ -276,6 +278,12 @@ export function createBulletinsStore(api: TriageApi, deps: BulletinsStoreDeps = 
         // A draft prints what was saved: save first so the PDF matches the preview.
         if (selectDirty(get()) && !(await get().draftSaved())) return;
         set({ busy: 'pdf', error: null, notice: null });
+        if (purpose === 'print' && deps.printInMain) {
+          const printed = await api['bulletins.print']({ id: current.bulletin.id });
+          if (printed.ok) set({ busy: null });
+          else failed('pdf', printed.error);
+          return;
+        }
         const result = await api['bulletins.pdf']({ id: current.bulletin.id });
         if (!result.ok) {
           failed('pdf', result.error);
