@@ -25,13 +25,13 @@ test('C18 a large import shows progress with counts; cancelling it keeps the boa
   await expect(bar).toBeVisible();
   // The bar moves with counts while the file is written.
   await expect(page.locator('.import-progress-text')).toContainText(/件を保存中|を読み込み中/, { timeout: 90_000 });
-  await board.screenshot('20-import-progress');
+  await board.screenshot('40-import-progress');
   await page.getByRole('button', { name: '取り込みを取り消す' }).click();
 
   const result = page.getByRole('dialog', { name: '取り込み結果' });
   await expect(result).toContainText('取り込みを取り消しました', { timeout: 60_000 });
   await expect(result).toContainText('取り込み 0件');
-  await board.screenshot('21-import-cancelled');
+  await board.screenshot('41-import-cancelled');
   await result.getByRole('button', { name: '閉じる' }).click();
   // Nothing of the cancelled file landed: the one transaction per file was rolled back.
   await page.reload();
