@@ -45,6 +45,17 @@ beforeEach(async () => {
 afterEach(async () => t.cleanup());
 
 describe('drafting', () => {
+  it('the summary names the notice by its own title; the sources keep the title as published', async () => {
+    await importFiles(t.db, [{ name: 'casebook.atom', bytes: readFileSync(resolve('../shared/samples/casebook-2023-07.atom')) }]);
+    await refreshStaleFacts(t.db, { version: EXTRACTOR_VERSION, extract: extractFacts });
+    const id = await itemIdByTitle('fkolme.com');
+    const b = await createBulletin(t.db, { template: 'single', itemIds: [id], by, date: '2023-07-20' });
+    const [summary = '', sources = ''] = b.bodyMarkdown.split('## 5. 参考');
+    expect(summary).toContain('東谷株式会社 弊社が運営する');
+    expect(summary).not.toContain('セキュリティ事件簿#2023-266');
+    expect(sources).toContain('セキュリティ事件簿#2023-266');
+  });
+
   it('a single notice from one incident: numbered, every section filled from its facts', async () => {
     const id = await itemIdByTitle('象印でショッピング');
     const b = await createBulletin(t.db, { template: 'single', itemIds: [id], by, date: '2019-12-20' });

@@ -1,5 +1,6 @@
 // Auto-fill: the content placeholders of a template, written from the covered items' facts. Pure
 // functions of the sources and the language; the officer edits the result.
+import { stripTitleDecorations } from '../import/item-identity.js';
 import type { Category } from '../../../shared/domain/vocabulary.js';
 import { CATEGORY_LABELS, DATA_TYPE_IMPACT, DATA_TYPE_LABELS, TYPICAL_IMPACT, TYPICAL_METHOD } from './bulletin-labels.js';
 import type { ContentPlaceholder } from './bulletin-templates.js';
@@ -60,7 +61,7 @@ function bullet(label: string, text: string, language: BulletinLanguage): string
 function singleSummary(s: BulletinSource, language: BulletinLanguage): string {
   const ja = language === 'ja';
   const lines = [
-    bullet(ja ? '公表' : 'Announced', `${formatDate(s.publishedAt, language)} ${md(organizationOf(s, language))}${ja ? '「' : ' “'}${md(s.title)}${ja ? '」' : '”'}`, language),
+    bullet(ja ? '公表' : 'Announced', `${formatDate(s.publishedAt, language)} ${md(organizationOf(s, language))}${ja ? '「' : ' “'}${md(stripTitleDecorations(s.title))}${ja ? '」' : '”'}`, language),
   ];
   if (s.occurredAt || s.detectedAt) {
     const when = [
@@ -195,7 +196,7 @@ export function composeDigest(sources: readonly BulletinSource[], period: { from
       const heading = `### ${categoryLabel(c.category, language)}${ja ? `（${c.count}件）` : ` (${c.count})`}`;
       const list = inCategory.map((s) => {
         const affected = affectedText(s, language);
-        return `- ${formatDate(s.publishedAt, language)} ${md(organizationOf(s, language))}${ja ? '：' : ': '}${md(s.title)}${affected ? (ja ? `【${md(affected)}】` : ` [${md(affected)}]`) : ''}`;
+        return `- ${formatDate(s.publishedAt, language)} ${md(organizationOf(s, language))}${ja ? '：' : ': '}${md(stripTitleDecorations(s.title))}${affected ? (ja ? `【${md(affected)}】` : ` [${md(affected)}]`) : ''}`;
       });
       return `${heading}\n\n${list.join('\n')}`;
     })

@@ -16,11 +16,15 @@ export interface IdentityFields {
 const LEADING_LABEL = /^(?:\s*【[^】]{1,40}】)+/u;
 const TRAILING_DATE = /[\s\u3000]*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})[\s\u3000]*$/u;
 
-/** The story's own title, without the labels and dates sites decorate it with (never empty). */
+/** The title without the labels and dates sites decorate it with, otherwise as written (never empty). */
+export function stripTitleDecorations(title: string): string {
+  const core = title.replace(LEADING_LABEL, '').replace(TRAILING_DATE, '').trim();
+  return core.length > 0 ? core : title.trim();
+}
+
+/** The story's own title for matching: NFKC, without decorations (never empty). */
 export function coreTitle(title: string): string {
-  const nfkc = title.normalize('NFKC');
-  const core = nfkc.replace(LEADING_LABEL, '').replace(TRAILING_DATE, '').trim();
-  return core.length > 0 ? core : nfkc.trim();
+  return stripTitleDecorations(title.normalize('NFKC'));
 }
 
 export function normalizeTitleForIdentity(title: string): string {
