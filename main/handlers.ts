@@ -87,16 +87,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'import.files': async (input) => {
       // Uploaded files are taken once (an id cannot be replayed) and deleted after their import.
       const taken: string[] = [];
-      const files = input.files.map((f) => {
-        if ('contentBase64' in f) return { name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') };
-        const path = deps.uploads?.take(f.uploadId) ?? null;
-        if (path === null) throw new UnknownUploadError(f.name);
-        taken.push(path);
-        return { name: f.name, path };
-      });
       try {
+        const files = input.files.map((f) => {
+          if ('contentBase64' in f) return { name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') };
+          const path = deps.uploads?.take(f.uploadId) ?? null;
+          if (path === null) throw new UnknownUploadError(f.name);
+          taken.push(path);
+          return { name: f.name, path };
+        });
         return await afterImport(jobs.run(input.jobId, (job) => importFiles(db, files, { ...importOptions, ...job })));
       } finally {
+        // Also when a later file of the call names an unknown upload: the ones already taken are deleted.
         for (const path of taken) deps.uploads?.release(path);
       }
     },

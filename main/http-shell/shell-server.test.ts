@@ -228,6 +228,14 @@ describe('raw uploads for import', () => {
     expect(guess).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const traversal = JSON.parse((await api('import.files', { files: [{ name: 'x.csv', uploadId: '../../etc/passwd' }] })).body);
     expect(traversal).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    // A call naming one good and one unknown upload imports nothing, and the good one is not left behind.
+    const second = JSON.parse((await upload(good, 'title,date,body\n二件目,2023-07-02,本文\n')).body) as { uploadId: string };
+    const mixed = JSON.parse((await api('import.files', { files: [{ name: 'a.csv', uploadId: second.uploadId }, { name: 'b.csv', uploadId: 'e'.repeat(32) }] })).body);
+    expect(mixed).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const again = JSON.parse((await api('import.files', { files: [{ name: 'a.csv', uploadId: second.uploadId }] })).body);
+    expect(again).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const board = JSON.parse((await api('board.load', { text: '二件目' })).body);
+    expect(board.value.matching).toBe(0);
   });
 
   it('refuses an upload over the limit with 413, keeping nothing', async () => {
