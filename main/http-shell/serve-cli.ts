@@ -12,7 +12,9 @@ import { createLaunchToken } from './request-guard.js';
 import { startShellServer } from './shell-server.js';
 import { UploadStore } from './upload-store.js';
 
-export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+// TRIAGE_DESK_RENDERER_DIR serves another build (a developer's own `vite build --outDir`), so parallel
+// work on the renderer does not overwrite one dist folder.
+export const RENDERER_DIR = process.env.TRIAGE_DESK_RENDERER_DIR ?? fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
 function openInBrowser(url: string): void {
   const [command, args] =
