@@ -22,6 +22,10 @@ CREATE INDEX item_facts_by_thread ON item_facts(thread_key) WHERE thread_key IS 
 
 CREATE INDEX item_facts_by_version ON item_facts(extractor_version);
 
+CREATE INDEX item_links_by_b ON item_links(item_b, item_a);
+
+CREATE INDEX item_tags_by_tag ON item_tags(tag, item_id);
+
 CREATE INDEX item_updates_by_item ON item_updates(item_id, id);
 
 CREATE INDEX items_by_batch ON items(import_batch_id);
@@ -146,10 +150,37 @@ CREATE TABLE item_facts (
   facts_json         TEXT    NOT NULL
 , thread_key TEXT, relevance INTEGER CHECK (relevance IS NULL OR relevance BETWEEN 0 AND 100), relevance_json TEXT NOT NULL DEFAULT '[]', profile_version INTEGER NOT NULL DEFAULT 0);
 
+CREATE TABLE item_links (
+  item_a      INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  item_b      INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  note        TEXT    CHECK (note IS NULL OR length(note) <= 500),
+  created_at  TEXT    NOT NULL,
+  created_by  TEXT    NOT NULL,
+  PRIMARY KEY (item_a, item_b),
+  CHECK (item_a < item_b)
+) WITHOUT ROWID;
+
+CREATE TABLE item_notes (
+  item_id     INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+  body        TEXT    NOT NULL CHECK (length(body) BETWEEN 1 AND 100000),
+  updated_at  TEXT    NOT NULL,
+  updated_by  TEXT    NOT NULL
+);
+
 CREATE TABLE item_seen_versions (
   item_id       INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
   content_hash  TEXT    NOT NULL,
   PRIMARY KEY (item_id, content_hash)
+) WITHOUT ROWID;
+
+CREATE TABLE item_tags (
+  item_id  INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  tag      TEXT    NOT NULL CHECK (
+             length(tag) BETWEEN 1 AND 40
+             AND tag = trim(tag)
+             AND tag NOT GLOB ('*[' || char(1) || '-' || char(31) || char(127) || ']*')
+           ),
+  PRIMARY KEY (item_id, tag)
 ) WITHOUT ROWID;
 
 CREATE TABLE item_updates (
