@@ -13,6 +13,7 @@ import { BulletinStateError, InvalidBulletinInputError } from './features/bullet
 import { PdfPrinterUnavailableError, PrintDialogUnavailableError } from './bulletin-handlers.js';
 import { BulletinNotFoundError } from './features/bulletins/bulletins-repository.js';
 import { InvalidNumberFormatError } from './features/bulletins/bulletin-numbering.js';
+import { BulkBatchNotFoundError, InvalidBulkIdsError } from './features/triage/bulk-update-repository.js';
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(contract, name);
@@ -37,6 +38,8 @@ export async function dispatch(handlers: Handlers, channel: Channel, raw: unknow
       return fail('invalid-input', error.message);
     }
     if (error instanceof BulletinNotFoundError) return fail('not-found', error.message);
+    if (error instanceof BulkBatchNotFoundError) return fail('not-found', error.message);
+    if (error instanceof InvalidBulkIdsError) return fail('invalid-input', error.message);
     if (error instanceof BulletinStateError) return fail('conflict', error.message);
     // Not a failure of the app: this window has no printer of that kind, and the message says what to do.
     if (error instanceof PdfPrinterUnavailableError || error instanceof PrintDialogUnavailableError) return fail('conflict', error.message);

@@ -11,6 +11,7 @@ import { readDemoFile } from './features/import/demo-data.js';
 import { listImports, undoImport } from './features/import/import-history-repository.js';
 import { saveColumnMapping } from './features/import/column-mappings-repository.js';
 import { getItem, moveItem } from './features/triage/items-repository.js';
+import { bulkUpdateItems, undoBulkUpdate } from './features/triage/bulk-update-repository.js';
 import { loadBoardSnapshot, loadColumnPage } from './features/search/board-service.js';
 import { queryTable } from './features/search/board-repository.js';
 import { deleteView, listViews, saveView } from './features/search/saved-views-repository.js';
@@ -78,6 +79,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'items.get': (input) => getItem(db, input.id),
     'items.move': (input) => moveItem(db, input.id, input.to, deps.actor),
     'items.correct': (input) => correctFact(db, { id: input.id, field: input.field, value: input.value, by: deps.actor }),
+    'items.bulkUpdate': (input) => bulkUpdateItems(db, { ids: input.ids, change: input.change, by: deps.actor }),
+    'items.bulkUndo': (input) => undoBulkUpdate(db, input.batchId, deps.actor),
     'profile.get': () => readProfile(db),
     'profile.save': async (input) => {
       const saved = await saveProfile(db, input.profile);

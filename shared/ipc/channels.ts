@@ -36,6 +36,8 @@ export const CHANNELS = [
   'views.list',
   'views.save',
   'views.delete',
+  'items.bulkUpdate',
+  'items.bulkUndo',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

@@ -11,7 +11,8 @@ describe('IPC contract', () => {
     expect(CHANNELS).toEqual(['app.info', 'board.load', 'items.get', 'items.move', 'items.correct', 'profile.get', 'profile.save', 'import.files', 'import.demo', 'import.text', 'import.cancel', 'imports.list', 'imports.undo', 'import.mapColumns', 'links.open',
       'bulletins.list', 'bulletins.get', 'bulletins.create', 'bulletins.edit', 'bulletins.approve', 'bulletins.reopen', 'bulletins.issue',
       'bulletins.newVersion', 'bulletins.preview', 'bulletins.pdf', 'bulletins.print', 'bulletins.forItem', 'bulletins.settings', 'bulletins.saveSettings',
-      'board.table', 'board.column', 'views.list', 'views.save', 'views.delete']);
+      'board.table', 'board.column', 'views.list', 'views.save', 'views.delete',
+      'items.bulkUpdate', 'items.bulkUndo']);
   });
 
   it('R8 rejects wrong types, extra keys, prototype keys and out-of-range numbers', () => {
@@ -57,5 +58,23 @@ describe('IPC contract', () => {
     expect(correct.safeParse({ id: 1, field: 'cves', value: ['CVE-20-1'] }).success).toBe(false);
     expect(correct.safeParse({ id: 1, field: 'title', value: 'x' }).success).toBe(false);
     expect(correct.safeParse({ id: 1, field: '__proto__', value: 'x' }).success).toBe(false);
+  });
+
+  it('R8 checks a bulk change: unique ids, at most 5,000, one known change, batch ids in their shape', () => {
+    const bulk = contract['items.bulkUpdate'].input;
+    expect(bulk.safeParse({ ids: [1, 2], change: { status: 'triage' } }).success).toBe(true);
+    expect(bulk.safeParse({ ids: [1], change: { category: null } }).success).toBe(true);
+    expect(bulk.safeParse({ ids: [1], change: { severity: 4 } }).success).toBe(true);
+    expect(bulk.safeParse({ ids: [], change: { status: 'triage' } }).success).toBe(false);
+    expect(bulk.safeParse({ ids: [1, 1], change: { status: 'triage' } }).success).toBe(false);
+    expect(bulk.safeParse({ ids: Array.from({ length: 5001 }, (_, i) => i + 1), change: { status: 'new' } }).success).toBe(false);
+    expect(bulk.safeParse({ ids: [1], change: { status: 'triage', severity: 2 } }).success).toBe(false);
+    expect(bulk.safeParse({ ids: [1], change: { severity: 5 } }).success).toBe(false);
+    expect(bulk.safeParse({ ids: [1], change: { title: 'x' } }).success).toBe(false);
+    expect(bulk.safeParse({ ids: ['1'], change: { status: 'new' } }).success).toBe(false);
+    const undo = contract['items.bulkUndo'].input;
+    expect(undo.safeParse({ batchId: 'status:12-40' }).success).toBe(true);
+    expect(undo.safeParse({ batchId: 'items:12-40' }).success).toBe(false);
+    expect(undo.safeParse({ batchId: "status:1-2' OR 1" }).success).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import type { CardSummary, ImportSummary, ItemDetail, StatusChange } from '../do
 import { STATUSES, type Status } from '../domain/vocabulary.js';
 import { bulletinChannels } from './bulletins-contract.js';
 import { searchChannels } from './search-contract.js';
+import { bulkChannels } from './bulk-contract.js';
 import { call } from './call.js';
 import type { ChannelName } from './channels.js';
 import type { CallResult } from './result.js';
@@ -104,6 +105,7 @@ export const contract = {
   'links.open': call<{ opened: boolean; url: string }>()(LinkInput),
   ...bulletinChannels,
   ...searchChannels,
+  ...bulkChannels,
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Channel = keyof typeof contract;
