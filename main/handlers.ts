@@ -15,6 +15,7 @@ import { bulkUpdateItems, undoBulkUpdate } from './features/triage/bulk-update-r
 import { loadBoardSnapshot, loadColumnPage } from './features/search/board-service.js';
 import { queryTable } from './features/search/board-repository.js';
 import { deleteView, listViews, saveView } from './features/search/saved-views-repository.js';
+import { listSources } from './features/search/sources-repository.js';
 import { checkExternalUrl } from './links/external-url.js';
 import type { SpawnParser } from './workers/parse-messages.js';
 import type { EventHub } from './events/event-hub.js';
@@ -76,6 +77,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'views.list': () => listViews(db),
     'views.save': (input) => saveView(db, input.name, input.query),
     'views.delete': (input) => deleteView(db, input.name),
+    'board.sources': () => listSources(db),
     'items.get': (input) => getItem(db, input.id),
     'items.move': (input) => moveItem(db, input.id, input.to, deps.actor),
     'items.correct': (input) => correctFact(db, { id: input.id, field: input.field, value: input.value, by: deps.actor }),

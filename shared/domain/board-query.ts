@@ -27,9 +27,13 @@ export interface BoardFilter {
   publishedFrom: string | null;
   publishedTo: string | null;
   appiReportable: boolean | null;
-  // Designed for, not built yet (no tables): tags: string[] will be an EXISTS over item_tags(item_id, tag)
-  // indexed by (tag, item_id); hasFollowUps: boolean | null an EXISTS over the links between reports of one
-  // incident. Both slot into filterClauses() in board-repository.ts as one more AND.
+  /** Items carrying any of these tags (item_tags); empty is every item. */
+  tags: string[];
+  /**
+   * 続報あり: true keeps items whose incident has more than one known report (another item shares its
+   * thread key, main/features/facts/thread-key.ts), false keeps the others, null both.
+   */
+  hasFollowUps: boolean | null;
 }
 
 export interface BoardQuery extends BoardFilter {
@@ -62,6 +66,9 @@ export interface TablePage {
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 /** Long enough for any real search; a longer string is a paste accident. */
 export const MAX_SEARCH_CHARS = 1000;
+/** As item_tags (migration 0009) stores them; a filter of more tags than this is not one built by hand. */
+export const MAX_TAG_CHARS = 40;
+export const MAX_FILTER_TAGS = 50;
 
 export const BoardFilterSchema = z.strictObject({
   text: z.string().max(MAX_SEARCH_CHARS).default(''),
@@ -74,6 +81,9 @@ export const BoardFilterSchema = z.strictObject({
   publishedFrom: IsoDate.nullable().default(null),
   publishedTo: IsoDate.nullable().default(null),
   appiReportable: z.boolean().nullable().default(null),
+  // Added after the first saved views and addresses were written: the defaults let those still load.
+  tags: z.array(z.string().trim().min(1).max(MAX_TAG_CHARS)).max(MAX_FILTER_TAGS).default([]),
+  hasFollowUps: z.boolean().nullable().default(null),
 });
 
 export const BoardQuerySchema = BoardFilterSchema.extend({ sort: z.enum(BOARD_SORTS).default('relevance') });
@@ -160,4 +170,11 @@ export interface BoardResult {
 export interface TableResult {
   rows: BoardCard[];
   matching: number;
+}
+
+/** One source the items came from (board.sources), for the source filter's choices. */
+export interface SourceCount {
+  name: string;
+  /** Items from this source, whatever the query. */
+  count: number;
 }

@@ -36,6 +36,7 @@ export const CHANNELS = [
   'views.list',
   'views.save',
   'views.delete',
+  'board.sources',
   'items.bulkUpdate',
   'items.bulkUndo',
 ] as const;

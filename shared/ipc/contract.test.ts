@@ -11,7 +11,7 @@ describe('IPC contract', () => {
     expect(CHANNELS).toEqual(['app.info', 'board.load', 'items.get', 'items.move', 'items.correct', 'profile.get', 'profile.save', 'import.files', 'import.demo', 'import.text', 'import.cancel', 'imports.list', 'imports.undo', 'import.mapColumns', 'links.open',
       'bulletins.list', 'bulletins.get', 'bulletins.create', 'bulletins.edit', 'bulletins.approve', 'bulletins.reopen', 'bulletins.issue',
       'bulletins.newVersion', 'bulletins.preview', 'bulletins.pdf', 'bulletins.print', 'bulletins.forItem', 'bulletins.settings', 'bulletins.saveSettings',
-      'board.table', 'board.column', 'views.list', 'views.save', 'views.delete',
+      'board.table', 'board.column', 'views.list', 'views.save', 'views.delete', 'board.sources',
       'items.bulkUpdate', 'items.bulkUndo']);
   });
 

@@ -1,6 +1,6 @@
 // Channels of issue #5's table view and saved views, spread into the contract (contract.ts).
 import { z } from 'zod';
-import { BoardQuerySchema, TablePageSchema, TableSortSchema, type BoardColumnPage, type TableResult } from '../domain/board-query.js';
+import { BoardQuerySchema, TablePageSchema, TableSortSchema, type BoardColumnPage, type SourceCount, type TableResult } from '../domain/board-query.js';
 import { ViewNameSchema, type SavedView } from '../domain/saved-views.js';
 import { STATUSES } from '../domain/vocabulary.js';
 import { call } from './call.js';
@@ -26,4 +26,6 @@ export const searchChannels = {
   /** Saves under the name, replacing a view of the same name; answers the views after the change. */
   'views.save': call<SavedView[]>()(z.strictObject({ name: ViewNameSchema, query: BoardQuerySchema.prefault({}) })),
   'views.delete': call<SavedView[]>()(z.strictObject({ name: ViewNameSchema })),
+  /** The sources items came from, with item counts: the source filter's choices. */
+  'board.sources': call<SourceCount[]>()(z.strictObject({})),
 };

@@ -1,38 +1,11 @@
 // Hits of the search terms in the original text, as segments the renderer shows as text nodes: the
 // imported text is hostile, so highlighting must never go through HTML.
 import type { HighlightSegment } from './board-query.js';
-import { normalizeForSearch, normalizeWithOffsets } from './normalize-text.js';
+import { findHits, normalizeForSearch, type HitRange } from '../../../shared/domain/search-text.js';
 
-interface Range {
-  start: number;
-  end: number;
-}
+export { findHits };
 
-/** Ranges of `original` whose normalised form is one of `terms` (normalised), merged and in order. */
-export function findHits(original: string, terms: readonly string[]): Range[] {
-  if (terms.length === 0 || original.length === 0) return [];
-  // Most cards of a search hit in one field only: the native check spares mapping the others.
-  const plain = normalizeForSearch(original);
-  if (!terms.some((term) => plain.includes(term))) return [];
-  const normalized = normalizeWithOffsets(original);
-  if (!normalized) return [];
-  const ranges: Range[] = [];
-  for (const term of terms) {
-    for (let at = normalized.text.indexOf(term); at !== -1; at = normalized.text.indexOf(term, at + 1)) {
-      ranges.push({ start: normalized.starts[at]!, end: normalized.ends[at + term.length - 1]! });
-    }
-  }
-  ranges.sort((a, b) => a.start - b.start || a.end - b.end);
-  const merged: Range[] = [];
-  for (const range of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
-    else merged.push({ ...range });
-  }
-  return merged;
-}
-
-function toSegments(text: string, hits: readonly Range[], from = 0, to = text.length): HighlightSegment[] {
+function toSegments(text: string, hits: readonly HitRange[], from = 0, to = text.length): HighlightSegment[] {
   const segments: HighlightSegment[] = [];
   let at = from;
   for (const hit of hits) {

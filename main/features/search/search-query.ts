@@ -3,63 +3,10 @@
 // our own tokens only, so no input can reach FTS5 as syntax (NEAR(, ^, :, *, unbalanced quotes…): at
 // worst it is searched for literally.
 import { phraseExpression, phraseTokens } from './ngram-tokens.js';
-import { normalizeForSearch } from './normalize-text.js';
+// The parsing itself is shared with the renderer (the detail marks the same hits): shared/domain/search-text.ts.
+import type { ParsedSearch } from '../../../shared/domain/search-text.js';
 
-export interface ParsedSearch {
-  /** Normalised terms every hit contains (words and phrases alike: a term is a substring to find). */
-  include: string[];
-  /** Normalised terms no hit contains. */
-  exclude: string[];
-}
-
-/** Beyond these the query is a paste accident, not a search; the rest is ignored. */
-export const MAX_TERMS = 16;
-export const MAX_TERM_CHARS = 200;
-
-// Quotes as typed on Japanese keyboards too: ＂ becomes " under NFKC, “ ” do not.
-const QUOTE = /["\u201c\u201d]/u;
-
-/** Splits the raw input into terms; runs before normalisation so that quotes are seen as typed. */
-function splitTerms(input: string): { text: string; negated: boolean }[] {
-  const source = input.normalize('NFKC');
-  const terms: { text: string; negated: boolean }[] = [];
-  let i = 0;
-  while (i < source.length) {
-    while (i < source.length && /\s/u.test(source[i]!)) i++;
-    if (i >= source.length) break;
-    let negated = false;
-    // A "-" followed by a space or nothing is a dash to search for, not an exclusion of nothing.
-    if (source[i] === '-' && i + 1 < source.length && !/\s/u.test(source[i + 1]!)) {
-      negated = true;
-      i++;
-    }
-    if (QUOTE.test(source[i]!)) {
-      // A phrase runs to the next quote, or to the end when the officer never closed it.
-      i++;
-      const start = i;
-      while (i < source.length && !QUOTE.test(source[i]!)) i++;
-      terms.push({ text: source.slice(start, i), negated });
-      i++;
-    } else {
-      const start = i;
-      while (i < source.length && !/\s/u.test(source[i]!)) i++;
-      terms.push({ text: source.slice(start, i), negated });
-    }
-  }
-  return terms;
-}
-
-export function parseSearch(input: string): ParsedSearch {
-  const parsed: ParsedSearch = { include: [], exclude: [] };
-  for (const term of splitTerms(input.slice(0, MAX_TERMS * (MAX_TERM_CHARS + 3)))) {
-    // Normalised again after the cut, which may have split a surrogate pair.
-    const text = normalizeForSearch(normalizeForSearch(term.text).slice(0, MAX_TERM_CHARS));
-    if (text.length === 0 || parsed.include.length + parsed.exclude.length >= MAX_TERMS) continue;
-    const list = term.negated ? parsed.exclude : parsed.include;
-    if (!list.includes(text)) list.push(text);
-  }
-  return parsed;
-}
+export { MAX_TERM_CHARS, MAX_TERMS, parseSearch, type ParsedSearch } from '../../../shared/domain/search-text.js';
 
 /** FTS5 MATCH expression requiring every term, or null when there are none. */
 export function matchAll(terms: readonly string[]): string | null {

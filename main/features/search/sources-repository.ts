@@ -1,0 +1,15 @@
+// The sources the board's items came from, with how many items each: the choices of the source filter.
+import type { ReadDb } from '../../db/database.js';
+import type { SourceCount } from './board-query.js';
+
+/** A menu, not a report: beyond this many sources the officer types the name instead. */
+export const MAX_LISTED_SOURCES = 500;
+
+/** Most items first, then by name; items without a source are not a choice (the filter cannot name them). */
+export async function listSources(db: ReadDb, limit = MAX_LISTED_SOURCES): Promise<SourceCount[]> {
+  return db.all<SourceCount>(
+    `SELECT source_name AS name, count(*) AS count FROM board_items
+     WHERE source_name IS NOT NULL GROUP BY source_name ORDER BY count DESC, name LIMIT ?`,
+    [limit],
+  );
+}
