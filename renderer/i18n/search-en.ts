@@ -36,6 +36,9 @@ export const searchEn = {
   relevanceBadge: 'Relevance {{value}}',
   appiBadge: 'APPI report',
   showMore: 'Show more',
+  /** A board column that holds more than it has loaded. */
+  columnShown: '{{shown}} of {{count}}',
+  columnLoading: 'Loading more…',
   table: {
     label: 'Items as a table',
     title: 'Title',
@@ -49,5 +52,7 @@ export const searchEn = {
     previous: 'Previous',
     next: 'Next',
     empty: 'No item matches.',
+    loadingRow: 'Loading…',
+    resize: 'Width of {{column}}',
   },
 };

@@ -37,6 +37,9 @@ export const searchJa = {
   relevanceBadge: '関連度 {{value}}',
   appiBadge: '個情委報告',
   showMore: 'さらに表示',
+  /** A board column that holds more than it has loaded: 「1,234件中 50件」. */
+  columnShown: '{{count}}件中 {{shown}}件',
+  columnLoading: '続きを読み込み中…',
   table: {
     label: '項目の表',
     title: 'タイトル',
@@ -50,5 +53,7 @@ export const searchJa = {
     previous: '前へ',
     next: '次へ',
     empty: '一致する項目はありません。',
+    loadingRow: '読み込み中…',
+    resize: '{{column}}の列幅',
   },
 };

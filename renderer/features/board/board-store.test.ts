@@ -188,13 +188,13 @@ describe('board store', () => {
     expect(store.getState().query.categories).toEqual(['ransomware']);
   });
 
-  it('loads the table in pages, sorts by a clicked column and turns the direction on a second click', async () => {
+  it('loads the table in windows, sorts by a clicked column and turns the direction on a second click', async () => {
     const table = vi.fn(async () => ({ ok: true as const, value: { rows: [a], matching: 250 } }));
     const api = fakeApi({ 'board.load': vi.fn(async () => ({ ok: true as const, value: snapshot([a]) })), 'board.table': table });
     const store = createBoardStore(api);
     await store.getState().modeChanged('table');
     expect(table).toHaveBeenLastCalledWith({ query: emptyBoardQuery(), sort: { column: 'relevance', direction: 'desc' }, page: { limit: 100, offset: 0 } });
-    await store.getState().tablePageChanged(100);
+    await store.getState().tableRowsShown(120, 140);
     expect(table).toHaveBeenLastCalledWith(expect.objectContaining({ page: { limit: 100, offset: 100 } }));
     await store.getState().tableSortChanged('title');
     expect(table).toHaveBeenLastCalledWith(expect.objectContaining({ sort: { column: 'title', direction: 'asc' }, page: { limit: 100, offset: 0 } }));
@@ -203,7 +203,8 @@ describe('board store', () => {
     // A filter reloads the table from its first page.
     await store.getState().filtersChanged({ statuses: ['new'] });
     expect(table).toHaveBeenLastCalledWith(expect.objectContaining({ query: { ...emptyBoardQuery(), statuses: ['new'] } }));
-    expect(store.getState().table).toMatchObject({ matching: 250, offset: 0, loaded: true });
+    expect(store.getState().table).toMatchObject({ matching: 250, loaded: true });
+    expect(Object.keys(store.getState().table.windows)).toEqual(['0']);
   });
 
   it('reloads the board when main has read facts, so badges and facet filters include them', async () => {

@@ -18,6 +18,7 @@ import type { Status } from '../../../shared/domain/vocabulary.js';
 import type { BoardColumn, TriageApi } from '../../../shared/ipc/contract.js';
 import { findCard, placeCard } from './board-columns.js';
 import { readQueryFromUrl, writeQueryToUrl, type UrlEnv } from './board-url.js';
+import { TABLE_WINDOW_SIZE, patchRow, pruneWindows, windowOffsetsFor, type TableWindows } from './table-windows.js';
 
 export interface LastMove {
   id: number;
@@ -34,14 +35,14 @@ export type BoardErrorKind = 'load' | 'move' | 'detail' | 'link' | 'correct' | '
 
 export type BoardViewMode = 'board' | 'table';
 
-/** Rows per page of the table view. */
-export const TABLE_PAGE_SIZE = 100;
-
 export interface TableState {
-  rows: BoardCard[];
+  /** The rows fetched so far, by window offset (table-windows.ts): only those near the visible rows. */
+  windows: TableWindows;
+  /** Rows that match the query: the grid's row count, counted in SQL. */
   matching: number;
   sort: TableSort;
-  offset: number;
+  /** Changes with every query or sort: the grid scrolls back to the top, and older answers are dropped. */
+  generation: number;
   loaded: boolean;
   loading: boolean;
 }
@@ -82,7 +83,8 @@ export interface BoardState {
   modeChanged: (mode: BoardViewMode) => Promise<void>;
   /** A table header was clicked: sort by it, or turn the direction round if it already sorts. */
   tableSortChanged: (column: TableColumn) => Promise<void>;
-  tablePageChanged: (offset: number) => Promise<void>;
+  /** The grid shows rows first..last (indexes into the whole result): fetch the windows not cached yet. */
+  tableRowsShown: (first: number, last: number) => Promise<void>;
   viewsRequested: () => Promise<void>;
   viewSaved: (name: string) => Promise<boolean>;
   viewApplied: (name: string) => Promise<void>;
@@ -127,14 +129,17 @@ function cardOf(item: ItemDetail): BoardCard {
 }
 
 function emptyTable(): TableState {
-  return { rows: [], matching: 0, sort: { column: 'relevance', direction: 'desc' }, offset: 0, loaded: false, loading: false };
+  return { windows: {}, matching: 0, sort: { column: 'relevance', direction: 'desc' }, generation: 0, loaded: false, loading: false };
 }
 
 export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): BoardStore {
   const openWindow = deps.openWindow ?? ((url: string) => void window.open(url, '_blank', 'noopener,noreferrer'));
   const urlEnv = deps.url ?? null;
   let loadSeq = 0;
-  let tableSeq = 0;
+  /** Windows being fetched, by offset, with the table generation they were asked for. */
+  const tableFetches = new Map<number, number>();
+  /** The rows the grid showed last: a reload of the same query refetches these, not the first window. */
+  let tableShown = { first: 0, last: 0 };
   let moveSeq = 0;
   /** The latest move per card: an older move's answer must not undo a newer optimistic change. */
   const latestMove = new Map<number, number>();
@@ -153,27 +158,56 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
       }
     }
 
-    async function loadTable(): Promise<void> {
-      const mine = ++tableSeq;
+    /** Fetches one window for the current generation; an answer for an older query or sort is dropped. */
+    async function fetchTableWindow(offset: number, generation: number): Promise<void> {
+      if (tableFetches.get(offset) === generation) return; // already on its way
+      tableFetches.set(offset, generation);
       const { query, table } = get();
       set({ table: { ...table, loading: true } });
-      const result = await api['board.table']({ query, sort: table.sort, page: { limit: TABLE_PAGE_SIZE, offset: table.offset } });
-      if (mine !== tableSeq) return;
-      if (result.ok) set((s) => ({ table: { ...s.table, rows: result.value.rows, matching: result.value.matching, loaded: true, loading: false } }));
-      else set((s) => ({ table: { ...s.table, loading: false }, error: { kind: 'load', message: result.error.message } }));
+      const result = await api['board.table']({ query, sort: table.sort, page: { limit: TABLE_WINDOW_SIZE, offset } });
+      if (tableFetches.get(offset) === generation) tableFetches.delete(offset);
+      if (get().table.generation !== generation) return;
+      const loading = tableFetches.size > 0;
+      if (!result.ok) {
+        set((s) => ({ table: { ...s.table, loading }, error: { kind: 'load', message: result.error.message } }));
+        return;
+      }
+      set((s) => ({
+        table: {
+          ...s.table,
+          windows: pruneWindows({ ...s.table.windows, [offset]: result.value.rows }, tableShown.first),
+          matching: result.value.matching,
+          loaded: true,
+          loading,
+        },
+      }));
+    }
+
+    /**
+     * A new query or sort (reset) empties the cache and starts at the top; a reload of the same one (facts
+     * read, the board reloaded) refetches the rows on screen in place, so the grid keeps its scroll.
+     */
+    async function loadTable(reset = true): Promise<void> {
+      if (reset) tableShown = { first: 0, last: 0 };
+      const generation = get().table.generation + 1;
+      tableFetches.clear();
+      set((s) => ({ table: { ...s.table, generation, windows: reset ? {} : s.table.windows } }));
+      const offsets = windowOffsetsFor(tableShown.first, tableShown.last, Number.MAX_SAFE_INTEGER);
+      await Promise.all((offsets.length > 0 ? offsets : [0]).map((offset) => fetchTableWindow(offset, generation)));
     }
 
     /** Loads what is on screen; the other view reloads when it is switched to. */
     async function reload(): Promise<void> {
-      if (get().mode === 'table') await Promise.all([load(), loadTable()]);
+      if (get().mode === 'table') await Promise.all([load(), loadTable(false)]);
       else await load();
     }
 
     async function queryChanged(query: BoardQuery): Promise<void> {
-      // A new query starts the table at its first page.
-      set((s) => ({ query, table: { ...s.table, offset: 0 } }));
+      set({ query });
       if (urlEnv) writeQueryToUrl(urlEnv, query);
-      await reload();
+      // A new query starts the table at its first row, with nothing of the old result cached.
+      if (get().mode === 'table') await Promise.all([load(), loadTable(true)]);
+      else await load();
     }
 
     async function move(id: number, to: Status, undo: boolean): Promise<void> {
@@ -200,7 +234,7 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
         set((s) => ({
           // The answer carries the summary fields; facts and highlights stay as the card had them.
           columns: placeCard(s.columns, { ...card, ...item }),
-          table: { ...s.table, rows: s.table.rows.map((r) => (r.id === id ? { ...r, ...item } : r)) },
+          table: { ...s.table, windows: patchRow(s.table.windows, id, item) },
           detail:
             s.detail?.id === id
               ? { ...s.detail, ...item, history: change ? [change, ...s.detail.history] : s.detail.history }
@@ -279,13 +313,16 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
         // Dates and relevance read best newest/best first, words alphabetically.
         const first = column === 'publishedAt' ? 'desc' : 'asc';
         const direction = current.column === column ? (current.direction === 'asc' ? 'desc' : 'asc') : first;
-        set((s) => ({ table: { ...s.table, sort: { column, direction }, offset: 0 } }));
-        await loadTable();
+        set((s) => ({ table: { ...s.table, sort: { column, direction } } }));
+        await loadTable(true);
       },
 
-      tablePageChanged: async (offset) => {
-        set((s) => ({ table: { ...s.table, offset: Math.max(0, offset) } }));
-        await loadTable();
+      tableRowsShown: async (first, last) => {
+        tableShown = { first, last };
+        const { windows, matching, generation, loaded } = get().table;
+        if (!loaded) return; // the first window is on its way and brings the row count
+        const missing = windowOffsetsFor(first, last, matching).filter((offset) => windows[offset] === undefined);
+        await Promise.all(missing.map((offset) => fetchTableWindow(offset, generation)));
       },
 
       viewsRequested: async () => {

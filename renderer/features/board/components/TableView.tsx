@@ -1,115 +1,230 @@
-// The table view beside the board: every matching item in one list, sortable by its columns, one page of
-// TABLE_PAGE_SIZE rows at a time (paged and sorted in SQL by main: queryTable). Same filters as the board.
+// The table view beside the board: every matching item in one scrolling grid, sortable by its columns
+// (sorted in SQL by main: queryTable). The row count comes from SQL; only the rows in view (and a few
+// around them) are in the DOM, fetched in windows by offset as the grid scrolls (table-windows.ts). Same
+// filters as the board. Cells render item text as text only.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TableColumn } from '../../../../shared/domain/board-query.js';
+import type { BoardCard, TableColumn } from '../../../../shared/domain/board-query.js';
 import { formatDay } from '../../../components/format-date.js';
 import { useBoard } from '../board-context.js';
 import { selectTable } from '../board-selectors.js';
-import { TABLE_PAGE_SIZE } from '../board-store.js';
+import { rowAt } from '../table-windows.js';
+import { observeRectWithFallback } from '../virtual-rect.js';
 import { FactBadges } from './FactBadges.js';
 import { Highlighted } from './Highlighted.js';
+import { TableHeader, type TableHeaderColumn } from './TableHeader.js';
+import { useColumnWidths } from './use-column-widths.js';
+import './virtual.css';
 
-const COLUMNS: { column: TableColumn; className: string }[] = [
-  { column: 'title', className: 'col-title' },
-  { column: 'organization', className: 'col-org' },
-  { column: 'publishedAt', className: 'col-date' },
-  { column: 'kind', className: 'col-kind' },
-  { column: 'category', className: 'col-category' },
-  { column: 'severity', className: 'col-severity' },
-  { column: 'status', className: 'col-status' },
+/** Fixed row height: one line per row (long titles end in …), so offsets need no measuring. */
+export const TABLE_ROW_HEIGHT = 34;
+
+const COLUMNS: TableHeaderColumn[] = [
+  { column: 'title', className: 'col-title', width: 380 },
+  { column: 'organization', className: 'col-org', width: 180 },
+  { column: 'publishedAt', className: 'col-date', width: 110 },
+  { column: 'kind', className: 'col-kind', width: 130 },
+  { column: 'category', className: 'col-category', width: 150 },
+  { column: 'severity', className: 'col-severity', width: 100 },
+  { column: 'status', className: 'col-status', width: 90 },
 ];
+
+/** What one cell shows: item text as text (never HTML), vocabulary through the translations. */
+function CellContent({ column, row }: { column: TableColumn; row: BoardCard }) {
+  const { t } = useTranslation();
+  switch (column) {
+    case 'title':
+      return (
+        <bdi>
+          <Highlighted segments={row.highlights?.title} text={row.title} />
+        </bdi>
+      );
+    case 'organization':
+      return row.organization ? (
+        <bdi>
+          <Highlighted segments={row.highlights?.organization} text={row.organization} />
+        </bdi>
+      ) : (
+        t('card.noOrganization')
+      );
+    case 'publishedAt':
+      return formatDay(row.publishedAt) ?? t('card.noDate');
+    case 'kind':
+      return row.kind ? t(`vocab.kind.${row.kind}`) : '';
+    case 'category':
+      return row.category ? t(`vocab.category.${row.category}`) : '';
+    case 'severity':
+      return <FactBadges card={{ severity: row.severity }} withRelevance={false} />;
+    case 'status':
+      return t(`status.${row.status}`);
+    case 'sourceName':
+      return row.sourceName ?? '';
+  }
+}
 
 export function TableView() {
   const { t } = useTranslation();
   const table = useBoard(selectTable);
   const tableSortChanged = useBoard((s) => s.tableSortChanged);
-  const tablePageChanged = useBoard((s) => s.tablePageChanged);
+  const tableRowsShown = useBoard((s) => s.tableRowsShown);
   const cardOpened = useBoard((s) => s.cardOpened);
-  const { rows, matching, offset, sort } = table;
-  const headerLabel = (column: TableColumn) => t(`search.table.${column as Exclude<TableColumn, 'sourceName'>}`);
+  const { windows, matching, sort, generation } = table;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLTableSectionElement>(null);
+  const [headerHeight, setHeaderHeight] = useState(TABLE_ROW_HEIGHT);
+  const { widths, widthChanged, widthFitted } = useColumnWidths(COLUMNS, scrollRef);
+  // Roving tabindex: one row is in the Tab order, the arrows move between rows (even ones not rendered yet).
+  const [activeIndex, setActiveIndex] = useState(0);
+  const pendingFocus = useRef<number | null>(null);
+
+  const virtualizer = useVirtualizer({
+    count: matching,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => TABLE_ROW_HEIGHT,
+    overscan: 10,
+    // Rows start below the sticky header, which also covers the top of the scrollport.
+    scrollMargin: headerHeight,
+    scrollPaddingStart: headerHeight,
+    observeElementRect: observeRectWithFallback,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useLayoutEffect(() => {
+    const height = headerRef.current?.getBoundingClientRect().height ?? 0;
+    if (height > 0 && Math.abs(height - headerHeight) > 0.5) setHeaderHeight(height);
+  });
+
+  useEffect(() => {
+    void tableRowsShown(first, last);
+  }, [first, last, generation, tableRowsShown]);
+
+  // A new query or sort is a new result: back to its top.
+  useEffect(() => {
+    setActiveIndex(0);
+    scrollRef.current?.scrollTo?.({ top: 0 });
+  }, [generation]);
+
+  // A row asked for from the keyboard is focused once the virtualizer has rendered it.
+  useLayoutEffect(() => {
+    const index = pendingFocus.current;
+    if (index === null) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[aria-rowindex="${index + 2}"]`);
+    if (row) {
+      pendingFocus.current = null;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  function focusRow(index: number) {
+    const target = Math.max(0, Math.min(matching - 1, index));
+    pendingFocus.current = target;
+    setActiveIndex(target);
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+  }
+
+  function onRowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, index: number, row: BoardCard | undefined) {
+    const page = Math.max(1, items.length - 2 * 10);
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: matching - 1,
+    };
+    if (event.key === 'Enter' && row) {
+      event.preventDefault();
+      void cardOpened(row.id);
+    } else if (event.key in moves && !event.altKey) {
+      event.preventDefault();
+      focusRow(moves[event.key] ?? index);
+    }
+  }
+
+  const template = COLUMNS.map(({ column }) => `${widths[column]}px`).join(' ');
+  const totalWidth = COLUMNS.reduce((sum, { column }) => sum + (widths[column] ?? 0), 0);
 
   return (
     <section className="table-view" aria-label={t('search.table.label')} aria-busy={table.loading}>
-      <div className="table-scroll">
-        <table className="items-table">
-          <thead>
-            <tr>
-              {COLUMNS.map(({ column, className }) => {
-                const active = sort.column === column;
-                return (
-                  <th
-                    key={column}
-                    className={className}
-                    scope="col"
-                    aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-                  >
-                    <button type="button" onClick={() => void tableSortChanged(column)}>
-                      {headerLabel(column)}
-                      {active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr
-                key={row.id}
-                tabIndex={0}
-                data-item-id={row.id}
-                onClick={() => void cardOpened(row.id)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') void cardOpened(row.id);
-                }}
-              >
-                <td className="col-title">
-                  <bdi>
-                    <Highlighted segments={row.highlights?.title} text={row.title} />
-                  </bdi>
-                </td>
-                <td className="col-org">
-                  {row.organization ? (
-                    <bdi>
-                      <Highlighted segments={row.highlights?.organization} text={row.organization} />
-                    </bdi>
+      <div className="table-scroll" ref={scrollRef}>
+        <table
+          role="grid"
+          className="items-table"
+          aria-label={t('search.table.label')}
+          aria-rowcount={matching + 1}
+          aria-colcount={COLUMNS.length}
+          style={{ width: totalWidth, ['--table-columns' as string]: template }}
+        >
+          <TableHeader
+            ref={headerRef}
+            columns={COLUMNS}
+            widths={widths}
+            sort={sort}
+            onSort={(column: TableColumn) => void tableSortChanged(column)}
+            onResize={widthChanged}
+            onFit={widthFitted}
+          />
+          <tbody style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const row = rowAt(windows, item.index);
+              return (
+                <tr
+                  key={item.index}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  aria-busy={row ? undefined : true}
+                  tabIndex={item.index === activeIndex ? 0 : -1}
+                  data-item-id={row?.id}
+                  className={row ? undefined : 'row-placeholder'}
+                  style={{ transform: `translateY(${item.start - headerHeight}px)` }}
+                  onClick={() => {
+                    setActiveIndex(item.index);
+                    if (row) void cardOpened(row.id);
+                  }}
+                  onFocus={() => setActiveIndex(item.index)}
+                  onKeyDown={(event) => onRowKeyDown(event, item.index, row)}
+                >
+                  {row ? (
+                    <RowCells row={row} />
                   ) : (
-                    t('card.noOrganization')
+                    <td role="gridcell" className="cell-loading" aria-colspan={COLUMNS.length}>
+                      {t('search.table.loadingRow')}
+                    </td>
                   )}
-                </td>
-                <td className="col-date">{formatDay(row.publishedAt) ?? t('card.noDate')}</td>
-                <td className="col-kind">{row.kind ? t(`vocab.kind.${row.kind}`) : ''}</td>
-                <td className="col-category">{row.category ? t(`vocab.category.${row.category}`) : ''}</td>
-                <td className="col-severity">
-                  <FactBadges card={{ severity: row.severity }} withRelevance={false} />
-                </td>
-                <td className="col-status">{t(`status.${row.status}`)}</td>
-              </tr>
-            ))}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
-        {table.loaded && rows.length === 0 && <p className="column-empty">{t('search.table.empty')}</p>}
+        {table.loaded && matching === 0 && <p className="column-empty">{t('search.table.empty')}</p>}
       </div>
-      <div className="table-pager">
-        <button type="button" className="button" disabled={offset === 0} onClick={() => void tablePageChanged(offset - TABLE_PAGE_SIZE)}>
-          {t('search.table.previous')}
-        </button>
+      <div className="table-pager" aria-live="polite">
         <span>
           {t('search.table.range', {
-            from: matching === 0 ? 0 : offset + 1,
-            to: Math.min(offset + rows.length, matching),
+            from: matching === 0 ? 0 : (first + 1).toLocaleString(),
+            to: Math.min(last + 1, matching).toLocaleString(),
             matching: matching.toLocaleString(),
           })}
         </span>
-        <button
-          type="button"
-          className="button"
-          disabled={offset + TABLE_PAGE_SIZE >= matching}
-          onClick={() => void tablePageChanged(offset + TABLE_PAGE_SIZE)}
-        >
-          {t('search.table.next')}
-        </button>
       </div>
     </section>
+  );
+}
+
+/** One cell per column, its text in a span that use-column-widths measures to fit the column. */
+function RowCells({ row }: { row: BoardCard }) {
+  return (
+    <>
+      {COLUMNS.map(({ column, className }) => (
+        <td key={column} role="gridcell" className={className} data-column={column}>
+          <span className="cell-text">
+            <CellContent column={column} row={row} />
+          </span>
+        </td>
+      ))}
+    </>
   );
 }
