@@ -18,6 +18,7 @@ import type { Status } from '../../../shared/domain/vocabulary.js';
 import type { BoardColumn, TriageApi } from '../../../shared/ipc/contract.js';
 import { findCard, placeCard } from './board-columns.js';
 import { readQueryFromUrl, writeQueryToUrl, type UrlEnv } from './board-url.js';
+import { createSelectionSlice, latestActionIsBulk, type SelectionSlice } from './selection-slice.js';
 import { TABLE_WINDOW_SIZE, patchRow, pruneWindows, windowOffsetsFor, type TableWindows } from './table-windows.js';
 
 export interface LastMove {
@@ -53,7 +54,8 @@ export interface BoardError {
   title?: string;
 }
 
-export interface BoardState {
+/** Multi-select and bulk changes are the selection slice (selection-slice.ts). */
+export interface BoardState extends SelectionSlice {
   columns: BoardColumn[];
   /** Items in the database, whatever the query. */
   total: number;
@@ -250,7 +252,15 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
       }
     }
 
+    /** After a bulk change: the board, and the open detail (its history gained rows). */
+    async function reloadAfterBulk(): Promise<void> {
+      const id = get().selectedId;
+      const [detail] = await Promise.all([id === null ? null : api['items.get']({ id }), reload()]);
+      if (detail?.ok && get().selectedId === id) set({ detail: detail.value });
+    }
+
     return {
+      ...createSelectionSlice(api, set, get, reloadAfterBulk),
       columns: [],
       total: 0,
       matching: 0,
@@ -352,6 +362,8 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
       cardMovedToColumn: (id, to) => move(id, to, false),
 
       lastMoveUndone: async () => {
+        // Ctrl+Z and the toast undo the latest action: a bulk change as a whole when it came after the last move.
+        if (latestActionIsBulk(get())) return get().lastBulkUndone();
         const last = get().lastMove;
         if (!last || last.undone) return;
         await move(last.id, last.from, true);
