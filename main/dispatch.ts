@@ -14,6 +14,7 @@ import { PdfPrinterUnavailableError, PrintDialogUnavailableError } from './bulle
 import { BulletinNotFoundError } from './features/bulletins/bulletins-repository.js';
 import { InvalidNumberFormatError } from './features/bulletins/bulletin-numbering.js';
 import { BulkBatchNotFoundError, InvalidBulkIdsError } from './features/triage/bulk-update-repository.js';
+import { InvalidAnnotationError } from './features/annotations/annotations-repository.js';
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(contract, name);
@@ -44,6 +45,7 @@ export async function dispatch(handlers: Handlers, channel: Channel, raw: unknow
     // Not a failure of the app: this window has no printer of that kind, and the message says what to do.
     if (error instanceof PdfPrinterUnavailableError || error instanceof PrintDialogUnavailableError) return fail('conflict', error.message);
     if (error instanceof InvalidBulletinInputError || error instanceof InvalidNumberFormatError) return fail('invalid-input', error.message);
+    if (error instanceof InvalidAnnotationError) return fail('invalid-input', error.message);
     console.error(`[triage-desk] ${channel} failed:`, error);
     return fail('internal', `${channel} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
   }

@@ -21,6 +21,7 @@ import type { SpawnParser } from './workers/parse-messages.js';
 import type { EventHub } from './events/event-hub.js';
 import { ImportJobs } from './features/import/import-jobs.js';
 import { createBulletinHandlers, type PrintDialog, type PrintPdf } from './bulletin-handlers.js';
+import { createAnnotationHandlers } from './features/annotations/annotations-handlers.js';
 
 /** An import named an upload this app did not receive (or already imported). */
 export class UnknownUploadError extends Error {
@@ -127,5 +128,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { opened: true, url };
     },
     ...createBulletinHandlers({ db, actor: deps.actor, printPdf: deps.printPdf, printDialog: deps.printDialog }),
+    ...createAnnotationHandlers({ db, actor: deps.actor }),
   };
 }

@@ -63,6 +63,9 @@ export function detailOf(summary: BoardCard, extra: Partial<ItemDetail> = {}): I
     facts: { suggested: null, corrections: [], relevance: null },
     fieldHistory: [],
     thread: [],
+    note: null,
+    tags: [],
+    related: [],
     ...extra,
   };
 }

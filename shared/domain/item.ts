@@ -1,3 +1,4 @@
+import type { ItemNote, RelatedItem } from './annotations.js';
 import type { FieldChange, ItemFactsView } from './corrections.js';
 import type { Category, DataType, Kind, Severity, Status } from './vocabulary.js';
 
@@ -35,6 +36,10 @@ export interface ItemDetail extends CardSummary {
   fieldHistory: FieldChange[];
   /** Other reports of the same incident (第1報 → 最終報), newest first; empty when none is known. */
   thread: ThreadItem[];
+  /** The officer's Markdown note (null when none), tags, and related items (symmetric links). */
+  note: ItemNote | null;
+  tags: string[];
+  related: RelatedItem[];
 }
 
 /** One report in a follow-up chain, as the detail panel lists it. */

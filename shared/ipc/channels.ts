@@ -39,6 +39,13 @@ export const CHANNELS = [
   'board.sources',
   'items.bulkUpdate',
   'items.bulkUndo',
+  'items.setNote',
+  'items.addTags',
+  'items.removeTags',
+  'items.link',
+  'items.unlink',
+  'tags.list',
+  'history.export',
 ] as const;
 
 export type ChannelName = (typeof CHANNELS)[number];

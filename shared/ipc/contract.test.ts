@@ -12,7 +12,8 @@ describe('IPC contract', () => {
       'bulletins.list', 'bulletins.get', 'bulletins.create', 'bulletins.edit', 'bulletins.approve', 'bulletins.reopen', 'bulletins.issue',
       'bulletins.newVersion', 'bulletins.preview', 'bulletins.pdf', 'bulletins.print', 'bulletins.forItem', 'bulletins.settings', 'bulletins.saveSettings',
       'board.table', 'board.column', 'views.list', 'views.save', 'views.delete', 'board.sources',
-      'items.bulkUpdate', 'items.bulkUndo']);
+      'items.bulkUpdate', 'items.bulkUndo',
+      'items.setNote', 'items.addTags', 'items.removeTags', 'items.link', 'items.unlink', 'tags.list', 'history.export']);
   });
 
   it('R8 rejects wrong types, extra keys, prototype keys and out-of-range numbers', () => {
@@ -76,5 +77,19 @@ describe('IPC contract', () => {
     expect(undo.safeParse({ batchId: 'status:12-40' }).success).toBe(true);
     expect(undo.safeParse({ batchId: 'items:12-40' }).success).toBe(false);
     expect(undo.safeParse({ batchId: "status:1-2' OR 1" }).success).toBe(false);
+  });
+
+  it('R8 normalises tags at the boundary and refuses unusable ones, self links and reversed periods', () => {
+    const tags = contract['items.addTags'].input;
+    expect(tags.parse({ id: 1, tags: ['ＡＰＰＩ　報告 ', 'ｶﾞｲﾄﾞ'] })).toEqual({ id: 1, tags: ['APPI 報告', 'ガイド'] });
+    expect(tags.safeParse({ id: 1, tags: [] }).success).toBe(false);
+    expect(tags.safeParse({ id: 1, tags: [' \u200B\u0000'] }).success).toBe(false);
+    expect(tags.safeParse({ id: 1, tags: ['x'.repeat(41)] }).success).toBe(false);
+    expect(tags.safeParse({ id: 1, tags: Array.from({ length: 51 }, (_, i) => `t${i}`) }).success).toBe(false);
+    expect(contract['items.link'].input.safeParse({ id: 1, otherId: 1 }).success).toBe(false);
+    expect(contract['items.setNote'].input.safeParse({ id: 1, body: 'x'.repeat(100_001) }).success).toBe(false);
+    expect(contract['history.export'].input.parse({})).toEqual({ format: 'csv' });
+    expect(contract['history.export'].input.safeParse({ from: '2026-12-01', to: '2026-11-30' }).success).toBe(false);
+    expect(contract['history.export'].input.safeParse({ from: '2026/12/01' }).success).toBe(false);
   });
 });

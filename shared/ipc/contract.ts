@@ -11,6 +11,7 @@ import { STATUSES, type Status } from '../domain/vocabulary.js';
 import { bulletinChannels } from './bulletins-contract.js';
 import { searchChannels } from './search-contract.js';
 import { bulkChannels } from './bulk-contract.js';
+import { annotationChannels } from './annotations-contract.js';
 import { call } from './call.js';
 import type { ChannelName } from './channels.js';
 import type { CallResult } from './result.js';
@@ -106,6 +107,7 @@ export const contract = {
   ...bulletinChannels,
   ...searchChannels,
   ...bulkChannels,
+  ...annotationChannels,
 } satisfies Record<ChannelName, { input: z.ZodType; output: unknown }>;
 
 export type Channel = keyof typeof contract;

@@ -63,9 +63,15 @@ export async function listImports(db: ReadDb, limit: number): Promise<ImportReco
 }
 
 // An item is untouched when its only history entry is its creation and no later import updated it.
+// A note, a tag, a link or a correction (all recorded in field_changes) is the officer's work: it counts as
+// triage and keeps the item; the tables are checked too, for rows written without a history entry.
 const UNTOUCHED = `status = 'new'
   AND (SELECT count(*) FROM status_changes s WHERE s.item_id = items.id) = 1
-  AND NOT EXISTS (SELECT 1 FROM item_updates u WHERE u.item_id = items.id)`;
+  AND NOT EXISTS (SELECT 1 FROM item_updates u WHERE u.item_id = items.id)
+  AND NOT EXISTS (SELECT 1 FROM field_changes f WHERE f.item_id = items.id)
+  AND NOT EXISTS (SELECT 1 FROM item_notes n WHERE n.item_id = items.id)
+  AND NOT EXISTS (SELECT 1 FROM item_tags g WHERE g.item_id = items.id)
+  AND NOT EXISTS (SELECT 1 FROM item_links l WHERE l.item_a = items.id OR l.item_b = items.id)`;
 
 export async function undoImport(db: Connection, id: number, now: () => Date = () => new Date()): Promise<UndoImportResult> {
   return db.withTransaction(async (tx) => {

@@ -6,6 +6,7 @@ import type { BoardSnapshot } from '../../../shared/ipc/contract.js';
 import type { Connection, ReadDb } from '../../db/database.js';
 import { loadBoardSnapshot } from '../search/board-service.js';
 import { getItemFacts, listFieldChanges, listThread } from '../facts/facts-repository.js';
+import { readAnnotations } from '../annotations/annotations-repository.js';
 import { ItemNotFoundError } from './item-not-found-error.js';
 
 interface ItemRow {
@@ -71,7 +72,7 @@ export async function getItem(db: ReadDb, id: number): Promise<ItemDetail> {
     [id],
   );
   if (!row) throw new ItemNotFoundError(id);
-  const [history, facts, fieldHistory, thread] = await Promise.all([
+  const [history, facts, fieldHistory, thread, annotations] = await Promise.all([
     db.all<ChangeRow>(
       'SELECT id, from_status, to_status, changed_at, changed_by FROM status_changes WHERE item_id = ? ORDER BY id DESC',
       [id],
@@ -79,6 +80,7 @@ export async function getItem(db: ReadDb, id: number): Promise<ItemDetail> {
     getItemFacts(db, id),
     listFieldChanges(db, id),
     listThread(db, id),
+    readAnnotations(db, id),
   ]);
   return {
     ...toCard(row),
@@ -93,6 +95,7 @@ export async function getItem(db: ReadDb, id: number): Promise<ItemDetail> {
     facts,
     fieldHistory,
     thread,
+    ...annotations,
   };
 }
 
