@@ -20,6 +20,7 @@ import { syncSearchIndex } from '../features/search/search-index-repository.js';
 import { importFiles, type ImportProgress } from '../features/import/import-files.js';
 import { currentActor } from '../services.js';
 import { BULLETIN_USAGE, runBulletinCommand } from './bulletin-command.js';
+import { HISTORY_USAGE, HistoryUsageError, runHistoryCommand } from './history-command.js';
 import { collectImportFiles } from './collect-files.js';
 
 const USAGE = `Triage Desk command line
@@ -27,6 +28,7 @@ const USAGE = `Triage Desk command line
   npm run cli -- import <file|folder…> [--db PATH] [--json]
   npm run cli -- export --format json|csv [--encoding utf-8|cp932] [--out FILE] [--db PATH]
 ${BULLETIN_USAGE}
+${HISTORY_USAGE}
 
 The database defaults to ${defaultDatabasePath()} (TRIAGE_DESK_DB overrides it).
 Exit codes: 0 done; 1 done, but some records or files failed; 2 usage or database error;\n130 cancelled (Ctrl+C): the file being imported was rolled back, earlier files stay.`;
@@ -164,6 +166,7 @@ export async function runCli(argv: string[]): Promise<number> {
     if (command === 'import') return await runImport(rest);
     if (command === 'export') return await runExport(rest);
     if (command === 'bulletin') return await runBulletinCommand(rest, currentActor());
+    if (command === 'history') return await runHistoryCommand(rest);
     if (command === undefined || command === 'help' || command === '--help') {
       process.stdout.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
@@ -171,7 +174,7 @@ export async function runCli(argv: string[]): Promise<number> {
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const isUsage = error instanceof UsageError || error instanceof HistoryUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     process.stderr.write(`triage-desk: ${message}\n${isUsage ? 'Run `npm run cli -- help` for usage.\n' : ''}`);
     return 2;
   }
