@@ -1,6 +1,7 @@
 import type { Messages } from './ja.js';
 import { bulletinsEn } from './bulletins-en.js';
 import { searchEn } from './search-en.js';
+import { bulkEn } from './bulk-en.js';
 
 export const en: Messages = {
   app: {
@@ -289,6 +290,7 @@ export const en: Messages = {
   },
   bulletins: bulletinsEn,
   search: searchEn,
+  bulk: bulkEn,
   help: {
     title: 'Keyboard shortcuts',
     close: 'Close',

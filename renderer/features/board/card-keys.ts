@@ -1,13 +1,25 @@
 // The board's keyboard commands on a focused card, as a pure function of the columns and the key.
+// Letters are read from KeyboardEvent.code (the physical key), so they work the same with a Japanese
+// keyboard, with the IME's direct-input mode, and whatever the layout prints on the key.
 import type { CardSummary } from '../../../shared/domain/item.js';
 import { STATUSES, type Status } from '../../../shared/domain/vocabulary.js';
 import type { BoardColumn } from '../../../shared/ipc/contract.js';
 import { neighbourStatus } from './board-columns.js';
 
-export type CardKeyCommand = { type: 'focus'; id: number } | { type: 'open' } | { type: 'move'; to: Status };
+export type CardKeyCommand =
+  | { type: 'focus'; id: number }
+  | { type: 'open' }
+  | { type: 'move'; to: Status }
+  /** Opens the small menu of severities (s) or categories (c) for the card or the selection. */
+  | { type: 'menu'; field: 'severity' | 'category' }
+  | { type: 'toggleSelection' }
+  | { type: 'selectColumn' }
+  | { type: 'clearSelection' };
 
 export interface KeyPress {
   key: string;
+  /** The physical key (KeyS, Digit1…); absent in old synthetic events, then the character is used. */
+  code?: string;
   shiftKey: boolean;
   ctrlKey: boolean;
   metaKey: boolean;
@@ -24,7 +36,12 @@ function sideways(columns: readonly BoardColumn[], columnIndex: number, row: num
 }
 
 export function cardKeyCommand(columns: readonly BoardColumn[], card: CardSummary, press: KeyPress): CardKeyCommand | null {
-  if (press.ctrlKey || press.metaKey || press.altKey) return null; // Ctrl/Cmd+Z and the like are global
+  const code = press.code ?? '';
+  // Ctrl/Cmd+A selects the column's cards (instead of the page's text); Ctrl/Cmd+Z and the like are global.
+  if ((press.ctrlKey || press.metaKey) && !press.altKey && !press.shiftKey && (code === 'KeyA' || press.key === 'a')) {
+    return { type: 'selectColumn' };
+  }
+  if (press.ctrlKey || press.metaKey || press.altKey) return null;
   const columnIndex = columns.findIndex((c) => c.cards.some((x) => x.id === card.id));
   const cards = columns[columnIndex]?.cards ?? [];
   const row = cards.findIndex((x) => x.id === card.id);
@@ -36,6 +53,10 @@ export function cardKeyCommand(columns: readonly BoardColumn[], card: CardSummar
     return to ? { type: 'move', to } : null;
   }
   if (press.shiftKey) return null;
+  if (code === 'KeyS' || (code === '' && press.key === 's')) return { type: 'menu', field: 'severity' };
+  if (code === 'KeyC' || (code === '' && press.key === 'c')) return { type: 'menu', field: 'category' };
+  if (code === 'KeyX' || (code === '' && press.key === 'x')) return { type: 'toggleSelection' };
+  if (press.key === 'Escape') return { type: 'clearSelection' };
   if (/^[1-9]$/.test(press.key)) {
     const to = STATUSES[Number(press.key) - 1];
     return to ? { type: 'move', to } : null;

@@ -21,6 +21,7 @@ import { cardKeyCommand } from '../card-keys.js';
 import { BoardColumn } from './BoardColumn.js';
 import { Card } from './Card.js';
 import { useDragAnnouncements } from './use-drag-announcements.js';
+import { useSelectionKeys } from './use-selection-keys.js';
 
 export function Board() {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function Board() {
   const [dragged, setDragged] = useState<CardSummary | null>(null);
   const boardRef = useRef<HTMLDivElement>(null);
   const announcements = useDragAnnouncements();
+  const selectionKeys = useSelectionKeys();
   // Distance 5 px: a click (or a shaky click) opens the card instead of starting a drag.
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }));
 
@@ -60,6 +62,7 @@ export function Board() {
   function onCardKeyDown(event: KeyboardEvent<HTMLElement>, card: CardSummary) {
     const command = cardKeyCommand(columns, card, event);
     if (!command) return;
+    if (selectionKeys.run(command, card, event)) return;
     event.preventDefault();
     if (command.type === 'focus' && boardRef.current) focusCard(command.id, boardRef.current);
     else if (command.type === 'open') void cardOpened(card.id);
@@ -106,6 +109,7 @@ export function Board() {
           </div>
         )}
       </DragOverlay>
+      {selectionKeys.menu}
     </DndContext>
   );
 }

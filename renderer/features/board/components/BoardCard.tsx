@@ -1,9 +1,11 @@
 // One card on the board: a list item holding a focusable button that opens the detail, drags to another
 // column with the pointer, and takes the board's keyboard commands (handled by Board through onKeyDown).
+// Ctrl/Cmd+click picks it into the selection, Shift+click picks the range from the last picked card.
 import { useDraggable } from '@dnd-kit/core';
 import type { KeyboardEvent } from 'react';
 import type { CardSummary } from '../../../../shared/domain/item.js';
 import { Card } from './Card.js';
+import { useCardPicking } from './use-card-picking.js';
 
 interface Props {
   card: CardSummary;
@@ -16,6 +18,7 @@ interface Props {
 
 export function BoardCard({ card, tabbable, selected, onOpen, onFocusCard, onCardKeyDown }: Props) {
   const { setNodeRef, listeners, attributes, isDragging } = useDraggable({ id: card.id, data: { card } });
+  const picking = useCardPicking(card.id, onOpen);
   return (
     <li className="card-item">
       <div
@@ -26,11 +29,13 @@ export function BoardCard({ card, tabbable, selected, onOpen, onFocusCard, onCar
         aria-describedby={attributes['aria-describedby']}
         aria-current={selected ? 'true' : undefined}
         data-card-id={card.id}
-        className={`card${isDragging ? ' card--dragging' : ''}${selected ? ' card--selected' : ''}`}
-        onClick={() => onOpen(card.id)}
+        data-picked={picking.picked ? 'true' : undefined}
+        className={`card${isDragging ? ' card--dragging' : ''}${selected ? ' card--selected' : ''}${picking.picked ? ' card--picked' : ''}`}
+        onClick={picking.onClick}
         onFocus={() => onFocusCard(card.id)}
         onKeyDown={(event) => onCardKeyDown(event, card)}
       >
+        {picking.mark}
         <Card card={card} />
       </div>
     </li>
