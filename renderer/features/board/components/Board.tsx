@@ -18,7 +18,7 @@ import { findCard } from '../board-columns.js';
 import { selectColumns, selectLastMove, selectLoading, selectSelectedId } from '../board-selectors.js';
 import { focusCard, focusIsLost } from '../card-focus.js';
 import { cardKeyCommand } from '../card-keys.js';
-import { BoardColumn } from './BoardColumn.js';
+import { BoardColumn, type FocusRequest } from './BoardColumn.js';
 import { Card } from './Card.js';
 import { useDragAnnouncements } from './use-drag-announcements.js';
 import { useSelectionKeys } from './use-selection-keys.js';
@@ -33,6 +33,8 @@ export function Board() {
   const cardMovedToColumn = useBoard((s) => s.cardMovedToColumn);
   const [activeId, setActiveId] = useState<number | null>(null);
   const [dragged, setDragged] = useState<CardSummary | null>(null);
+  // A keyboard move to a card the virtualized column has not rendered: the column scrolls to it and focuses it.
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const boardRef = useRef<HTMLDivElement>(null);
   const announcements = useDragAnnouncements();
   const selectionKeys = useSelectionKeys();
@@ -44,6 +46,12 @@ export function Board() {
     if (activeId !== null && findCard(columns, activeId)) return activeId;
     return columns.find((c) => c.cards.length > 0)?.cards[0]?.id ?? null;
   }, [columns, activeId]);
+
+  // Kept in the DOM however far its column scrolls: focus must not vanish with an unmounted card, nor a drag.
+  const pinnedIds = useMemo(
+    () => [tabbableId, dragged?.id].filter((id): id is number => typeof id === 'number'),
+    [tabbableId, dragged],
+  );
 
   // A moved card remounts in its new column (in the same commit as lastMove changes) and the focus it had
   // is lost: give it back, so a keyboard user can go on moving it.
@@ -64,7 +72,9 @@ export function Board() {
     if (!command) return;
     if (selectionKeys.run(command, card, event)) return;
     event.preventDefault();
-    if (command.type === 'focus' && boardRef.current) focusCard(command.id, boardRef.current);
+    if (command.type === 'focus' && boardRef.current) {
+      if (!focusCard(command.id, boardRef.current)) setFocusRequest((r) => ({ id: command.id, seq: (r?.seq ?? 0) + 1 }));
+    }
     else if (command.type === 'open') void cardOpened(card.id);
     else if (command.type === 'move') void cardMovedToColumn(card.id, command.to);
   }
@@ -96,6 +106,8 @@ export function Board() {
             column={column}
             tabbableId={tabbableId}
             selectedId={selectedId}
+            pinnedIds={pinnedIds}
+            focusRequest={focusRequest}
             onOpen={(id) => void cardOpened(id)}
             onFocusCard={onFocusCard}
             onCardKeyDown={onCardKeyDown}

@@ -2,7 +2,7 @@
 // column with the pointer, and takes the board's keyboard commands (handled by Board through onKeyDown).
 // Ctrl/Cmd+click picks it into the selection, Shift+click picks the range from the last picked card.
 import { useDraggable } from '@dnd-kit/core';
-import type { KeyboardEvent } from 'react';
+import type { CSSProperties, KeyboardEvent } from 'react';
 import type { CardSummary } from '../../../../shared/domain/item.js';
 import { Card } from './Card.js';
 import { useCardPicking } from './use-card-picking.js';
@@ -14,13 +14,26 @@ interface Props {
   onOpen: (id: number) => void;
   onFocusCard: (id: number) => void;
   onCardKeyDown: (event: KeyboardEvent<HTMLElement>, card: CardSummary) => void;
+  /** Set by a virtualized column (BoardColumn): measures the list item and places it at its offset. */
+  itemRef?: (node: HTMLLIElement | null) => void;
+  itemIndex?: number;
+  itemStyle?: CSSProperties;
+  /** Cards in the whole column, loaded or not (aria-setsize), when only some are in the DOM. */
+  setSize?: number;
 }
 
-export function BoardCard({ card, tabbable, selected, onOpen, onFocusCard, onCardKeyDown }: Props) {
+export function BoardCard({ card, tabbable, selected, onOpen, onFocusCard, onCardKeyDown, itemRef, itemIndex, itemStyle, setSize }: Props) {
   const { setNodeRef, listeners, attributes, isDragging } = useDraggable({ id: card.id, data: { card } });
   const picking = useCardPicking(card.id, onOpen);
   return (
-    <li className="card-item">
+    <li
+      className="card-item"
+      ref={itemRef}
+      data-index={itemIndex}
+      style={itemStyle}
+      aria-setsize={setSize}
+      aria-posinset={itemIndex === undefined ? undefined : itemIndex + 1}
+    >
       <div
         ref={setNodeRef}
         {...listeners}
