@@ -8,6 +8,7 @@ import {
   type BoardFilter,
   type BoardQuery,
   type BoardSort,
+  type SourceCount,
   type TableColumn,
   type TableSort,
 } from '../../../shared/domain/board-query.js';
@@ -68,6 +69,8 @@ export interface BoardState extends SelectionSlice {
   mode: BoardViewMode;
   table: TableState;
   views: SavedView[];
+  /** The sources items came from, with counts: the source filter's choices (asked for when it opens). */
+  sources: SourceCount[];
   selectedId: number | null;
   detail: ItemDetail | null;
   lastMove: LastMove | null;
@@ -88,6 +91,7 @@ export interface BoardState extends SelectionSlice {
   /** The grid shows rows first..last (indexes into the whole result): fetch the windows not cached yet. */
   tableRowsShown: (first: number, last: number) => Promise<void>;
   viewsRequested: () => Promise<void>;
+  sourcesRequested: () => Promise<void>;
   viewSaved: (name: string) => Promise<boolean>;
   viewApplied: (name: string) => Promise<void>;
   viewDeleted: (name: string) => Promise<void>;
@@ -270,6 +274,7 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
       mode: 'board',
       table: emptyTable(),
       views: [],
+      sources: [],
       selectedId: null,
       detail: null,
       lastMove: null,
@@ -333,6 +338,12 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
         if (!loaded) return; // the first window is on its way and brings the row count
         const missing = windowOffsetsFor(first, last, matching).filter((offset) => windows[offset] === undefined);
         await Promise.all(missing.map((offset) => fetchTableWindow(offset, generation)));
+      },
+
+      sourcesRequested: async () => {
+        const result = await api['board.sources']({});
+        if (result.ok) set({ sources: result.value });
+        else set({ error: { kind: 'load', message: result.error.message } });
       },
 
       viewsRequested: async () => {

@@ -60,18 +60,17 @@ describe('BoardWorkspace', () => {
   it('narrows the board with a filter and the sort switch, and clears them', async () => {
     const { view, load, store } = await setUp();
     cleanup = view.unmount;
-    const selects = [...view.container.querySelectorAll('select')];
-    const category = selects.find((s) => s.querySelector('option[value="ransomware"]'));
-    await act(async () => {
-      category!.value = 'ransomware';
-      category!.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    // The category filter is a list of checkboxes behind a button (FilterBar.test.tsx tests it closely).
+    const category = [...view.container.querySelectorAll('.multi-filter')].find((f) => f.querySelector('span')?.textContent === 'カテゴリ');
+    await act(async () => category!.querySelector<HTMLButtonElement>('button')!.click());
+    const ransomware = [...category!.querySelectorAll('label')].find((l) => l.textContent === 'ランサムウェア');
+    await act(async () => ransomware!.querySelector('input')!.click());
     expect(load).toHaveBeenLastCalledWith({ ...emptyBoardQuery(), categories: ['ransomware'] });
     const newest = [...view.container.querySelectorAll('button')].find((b) => b.textContent === '新しい順');
     await act(async () => newest!.click());
     expect(store.getState().query).toMatchObject({ categories: ['ransomware'], sort: 'date_desc' });
     expect(newest?.getAttribute('aria-pressed')).toBe('true');
-    const clear = [...view.container.querySelectorAll('button')].find((b) => b.textContent === 'クリア');
+    const clear = [...view.container.querySelectorAll('button')].find((b) => b.textContent === '条件をクリア');
     await act(async () => clear!.click());
     expect(store.getState().query).toEqual({ ...emptyBoardQuery(), sort: 'date_desc' });
   });

@@ -4,13 +4,15 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type 
 import { useTranslation } from 'react-i18next';
 import type { CorrectableField } from '../../../../shared/domain/corrections.js';
 import type { CardSummary, ItemDetail } from '../../../../shared/domain/item.js';
-import { EvidenceText } from '../../facts/components/EvidenceText.js';
 import { FactsSection } from '../../facts/components/FactsSection.js';
 import { FieldHistory } from '../../facts/components/FieldHistory.js';
 import { useBoard } from '../board-context.js';
-import { selectCard, selectDetail, selectSelectedId } from '../board-selectors.js';
+import { selectCard, selectDetail, selectSearch, selectSelectedId } from '../board-selectors.js';
 import { focusCard, focusIsLost } from '../card-focus.js';
+import { searchHits } from '../search-hits.js';
 import { DetailFacts } from './DetailFacts.js';
+import { SearchableBody } from './SearchableBody.js';
+import { SearchHitText } from './SearchHitText.js';
 import { SourceLink } from './SourceLink.js';
 import { StatusHistory } from './StatusHistory.js';
 import { StatusSelect } from './StatusSelect.js';
@@ -22,6 +24,7 @@ export function DetailPanel({ renderItemExtras }: { renderItemExtras?: (itemId: 
   const detail = useBoard(selectDetail);
   const summary = useBoard(selectCard(selectedId));
   const detailClosed = useBoard((s) => s.detailClosed);
+  const searchText = useBoard(selectSearch);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const openedId = useRef<number | null>(null);
 
@@ -54,7 +57,13 @@ export function DetailPanel({ renderItemExtras }: { renderItemExtras?: (itemId: 
         </button>
       </div>
       <h2 className="detail-title" ref={headingRef} tabIndex={-1}>
-        {item ? <bdi>{item.title}</bdi> : t('detail.loading')}
+        {item ? (
+          <bdi>
+            <SearchHitText text={item.title} hits={searchHits(item.title, searchText)} />
+          </bdi>
+        ) : (
+          t('detail.loading')
+        )}
       </h2>
       {item && <StatusSelect id={item.id} status={item.status} />}
       {item && renderItemExtras?.(item.id)}
@@ -90,7 +99,7 @@ function DetailBody({ detail }: { detail: ItemDetail }) {
         {detail.body.trim() === '' ? (
           <div className="detail-body">{t('detail.emptyBody')}</div>
         ) : (
-          <EvidenceText detail={detail} activeField={activeField} />
+          <SearchableBody detail={detail} activeField={activeField} />
         )}
       </section>
       {extra.length > 0 && (

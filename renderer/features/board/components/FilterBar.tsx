@@ -1,18 +1,18 @@
-// The filter bar under the header: kind, category, severity, status, source, date range, APPI and
-// relevance, combined freely (each narrows the board and the table), "clear", the sort, saved views and
-// the board/table switch. Each control shows one value; the model takes lists (a saved view or the
-// address can carry several), and a list of several shows here as its first value.
-import { useEffect, useState, type ChangeEvent } from 'react';
+// The filter bar under the header: kinds, categories, severities, statuses and sources (several values
+// each, MultiSelectFilter), date range, APPI, relevance, 続報あり and tags, combined freely (each narrows
+// the board and the table), the filters in force as removable chips with 「条件をクリア」 (FilterChips),
+// the sort, saved views and the board/table switch.
 import { useTranslation } from 'react-i18next';
 import type { BoardFilter, BoardSort } from '../../../../shared/domain/board-query.js';
 import { CATEGORIES, KINDS, SEVERITIES, STATUSES } from '../../../../shared/domain/vocabulary.js';
 import { useBoard } from '../board-context.js';
-import { selectIsNarrowed, selectMode, selectQuery } from '../board-selectors.js';
+import { selectMode, selectQuery } from '../board-selectors.js';
+import { FilterChips } from './FilterChips.js';
+import { MultiSelectFilter } from './MultiSelectFilter.js';
 import { SavedViews } from './SavedViews.js';
+import { TagFilter } from './TagFilter.js';
 
-/** '' is "any", '∅' is "not known yet" (null in the model). Each control is named by aria-label: the
- * wrapping label alone would also take in the chosen option's text ("種別 すべて"). */
-const UNKNOWN = '∅';
+/** Each control is named by aria-label: the wrapping label alone would also take in the chosen option's text. */
 const RELEVANCE_STEPS = [20, 40, 60, 80] as const;
 const SORTS: { sort: BoardSort; label: 'search.sortRelevance' | 'search.sortNewest' | 'search.sortOldest' }[] = [
   { sort: 'relevance', label: 'search.sortRelevance' },
@@ -20,120 +20,66 @@ const SORTS: { sort: BoardSort; label: 'search.sortRelevance' | 'search.sortNewe
   { sort: 'date_asc', label: 'search.sortOldest' },
 ];
 
-function selected<T extends string | number>(values: readonly (T | null)[]): string {
-  if (values.length === 0) return '';
-  const first = values[0];
-  return first === null || first === undefined ? UNKNOWN : String(first);
+/** '' is "any" in the yes/no selects. */
+function yesNo(value: boolean | null): string {
+  return value === null ? '' : String(value);
 }
 
-function listOf<T>(value: string, parse: (v: string) => T): (T | null)[] {
-  if (value === '') return [];
-  return [value === UNKNOWN ? null : parse(value)];
+function parseYesNo(value: string): boolean | null {
+  return value === '' ? null : value === 'true';
 }
 
 export function FilterBar() {
   const { t } = useTranslation();
   const query = useBoard(selectQuery);
   const mode = useBoard(selectMode);
-  const narrowed = useBoard(selectIsNarrowed);
   const matching = useBoard((s) => (s.mode === 'table' ? s.table.matching : s.matching));
   const total = useBoard((s) => s.total);
   const loading = useBoard((s) => (s.mode === 'table' ? s.table.loading : s.loading));
+  const sources = useBoard((s) => s.sources);
   const filtersChanged = useBoard((s) => s.filtersChanged);
-  const filtersCleared = useBoard((s) => s.filtersCleared);
+  const sourcesRequested = useBoard((s) => s.sourcesRequested);
   const sortChanged = useBoard((s) => s.sortChanged);
   const modeChanged = useBoard((s) => s.modeChanged);
-  // The source is typed: it is applied when the field is left or Enter is pressed, not on every key.
-  const [source, setSource] = useState(query.sourceNames[0] ?? '');
-  useEffect(() => setSource(query.sourceNames[0] ?? ''), [query.sourceNames]);
 
   const change = (patch: Partial<BoardFilter>) => void filtersChanged(patch);
   const field = (active: boolean) => `filter-field${active ? ' filter-active' : ''}`;
-  const applySource = () => {
-    const name = source.trim();
-    if (name !== (query.sourceNames[0] ?? '')) change({ sourceNames: name ? [name] : [] });
-  };
+  const unknown = { value: null, label: t('search.unknown') };
 
   return (
     <div className="filter-bar" role="search" aria-label={t('search.filters')}>
-      <label className={field(query.kinds.length > 0)}>
-        <span>{t('search.kind')}</span>
-        <select
-          aria-label={t('search.kind')}
-          value={selected(query.kinds)}
-          onChange={(e: ChangeEvent<HTMLSelectElement>) => change({ kinds: listOf(e.target.value, (v) => v as (typeof KINDS)[number]) })}
-        >
-          <option value="">{t('search.any')}</option>
-          {KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`vocab.kind.${kind}`)}
-            </option>
-          ))}
-          <option value={UNKNOWN}>{t('search.unknown')}</option>
-        </select>
-      </label>
-      <label className={field(query.categories.length > 0)}>
-        <span>{t('search.category')}</span>
-        <select
-          aria-label={t('search.category')}
-          value={selected(query.categories)}
-          onChange={(e) => change({ categories: listOf(e.target.value, (v) => v as (typeof CATEGORIES)[number]) })}
-        >
-          <option value="">{t('search.any')}</option>
-          {CATEGORIES.map((category) => (
-            <option key={category} value={category}>
-              {t(`vocab.category.${category}`)}
-            </option>
-          ))}
-          <option value={UNKNOWN}>{t('search.unknown')}</option>
-        </select>
-      </label>
-      <label className={field(query.severities.length > 0)}>
-        <span>{t('search.severity')}</span>
-        <select
-          aria-label={t('search.severity')}
-          value={selected(query.severities)}
-          onChange={(e) => change({ severities: listOf(e.target.value, (v) => Number(v) as (typeof SEVERITIES)[number]) })}
-        >
-          <option value="">{t('search.any')}</option>
-          {SEVERITIES.map((severity) => (
-            <option key={severity} value={severity}>
-              {t(`vocab.severity.${severity}`)}
-            </option>
-          ))}
-          <option value={UNKNOWN}>{t('search.unknown')}</option>
-        </select>
-      </label>
-      <label className={field(query.statuses.length > 0)}>
-        <span>{t('search.status')}</span>
-        <select
-          aria-label={t('search.status')}
-          value={query.statuses[0] ?? ''}
-          onChange={(e) => change({ statuses: e.target.value ? [e.target.value as (typeof STATUSES)[number]] : [] })}
-        >
-          <option value="">{t('search.any')}</option>
-          {STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`status.${status}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={field(query.sourceNames.length > 0)}>
-        <span>{t('search.source')}</span>
-        <input
-          aria-label={t('search.source')}
-          type="text"
-          value={source}
-          maxLength={200}
-          placeholder={t('search.sourcePlaceholder')}
-          onChange={(e) => setSource(e.target.value)}
-          onBlur={applySource}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') applySource();
-          }}
-        />
-      </label>
+      <MultiSelectFilter
+        label={t('search.kind')}
+        options={[...KINDS.map((kind) => ({ value: kind, label: t(`vocab.kind.${kind}`) })), unknown]}
+        selected={query.kinds}
+        onChange={(kinds) => change({ kinds })}
+      />
+      <MultiSelectFilter
+        label={t('search.category')}
+        options={[...CATEGORIES.map((category) => ({ value: category, label: t(`vocab.category.${category}`) })), unknown]}
+        selected={query.categories}
+        onChange={(categories) => change({ categories })}
+      />
+      <MultiSelectFilter
+        label={t('search.severity')}
+        options={[...SEVERITIES.map((severity) => ({ value: severity, label: t(`vocab.severity.${severity}`) })), unknown]}
+        selected={query.severities}
+        onChange={(severities) => change({ severities })}
+      />
+      <MultiSelectFilter
+        label={t('search.status')}
+        options={STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+        selected={query.statuses}
+        onChange={(statuses) => change({ statuses })}
+      />
+      <MultiSelectFilter
+        label={t('search.source')}
+        options={sources.map((source) => ({ value: source.name, label: source.name, count: source.count }))}
+        selected={query.sourceNames}
+        onChange={(sourceNames) => change({ sourceNames })}
+        onOpen={() => void sourcesRequested()}
+        emptyText={t('search.filter.sourcesEmpty')}
+      />
       <label className={field(query.publishedFrom !== null)}>
         <span>{t('search.from')}</span>
         <input
@@ -156,8 +102,8 @@ export function FilterBar() {
         <span>{t('search.appi')}</span>
         <select
           aria-label={t('search.appi')}
-          value={query.appiReportable === null ? '' : String(query.appiReportable)}
-          onChange={(e) => change({ appiReportable: e.target.value === '' ? null : e.target.value === 'true' })}
+          value={yesNo(query.appiReportable)}
+          onChange={(e) => change({ appiReportable: parseYesNo(e.target.value) })}
         >
           <option value="">{t('search.any')}</option>
           <option value="true">{t('search.appiYes')}</option>
@@ -182,9 +128,15 @@ export function FilterBar() {
             ))}
         </select>
       </label>
-      <button type="button" className="button button--quiet" disabled={!narrowed} onClick={() => void filtersCleared()}>
-        {t('search.clear')}
-      </button>
+      <label className={field(query.hasFollowUps !== null)}>
+        <span>{t('search.filter.followUps')}</span>
+        <select aria-label={t('search.filter.followUps')} value={yesNo(query.hasFollowUps)} onChange={(e) => change({ hasFollowUps: parseYesNo(e.target.value) })}>
+          <option value="">{t('search.any')}</option>
+          <option value="true">{t('search.filter.followUpsYes')}</option>
+          <option value="false">{t('search.filter.followUpsNo')}</option>
+        </select>
+      </label>
+      <TagFilter tags={query.tags} onChange={(tags) => change({ tags })} />
       <div className="filter-field">
         <span id="sort-label">{t('search.sort')}</span>
         <div className="segmented" role="group" aria-labelledby="sort-label">
@@ -210,6 +162,7 @@ export function FilterBar() {
       <span className="filter-summary" aria-live="polite" aria-busy={loading} data-testid="matching">
         {t('search.matching', { matching: matching.toLocaleString(), total: total.toLocaleString() })}
       </span>
+      <FilterChips />
     </div>
   );
 }
