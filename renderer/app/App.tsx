@@ -3,6 +3,11 @@
 // paste dialog and the file drop overlay.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AnnotationsStoreContext } from '../features/annotations/annotations-context.js';
+import { AnnotationHistory } from '../features/annotations/components/AnnotationHistory.js';
+import { AnnotationsSection } from '../features/annotations/components/AnnotationsSection.js';
+import { HistoryExportButton } from '../features/annotations/components/HistoryExportButton.js';
+import type { ItemDetail } from '../../shared/domain/item.js';
 import { BoardStoreContext, useBoard } from '../features/board/board-context.js';
 import { selectIsEmptyDatabase, selectLoaded, selectSearch, selectSearchFoundNothing } from '../features/board/board-selectors.js';
 import { BoardWorkspace } from '../features/board/components/BoardWorkspace.js';
@@ -42,7 +47,9 @@ export function App({ stores }: { stores: AppStores }) {
         <ImportHistoryStoreContext value={stores.history}>
           <BulletinsStoreContext value={stores.bulletins}>
             <ProfileStoreContext value={stores.profile}>
-              <Shell />
+              <AnnotationsStoreContext value={stores.annotations}>
+                <Shell />
+              </AnnotationsStoreContext>
             </ProfileStoreContext>
           </BulletinsStoreContext>
         </ImportHistoryStoreContext>
@@ -85,6 +92,7 @@ function Shell() {
           <ImportHistoryButton ref={historyButtonRef} />
           <BulletinsButton ref={bulletinsButtonRef} />
           <ProfileButton ref={profileButtonRef} />
+          <HistoryExportButton />
           <LanguageToggle />
           <button type="button" className="button button--quiet" aria-keyshortcuts="?" aria-expanded={helpOpen} onClick={() => setHelpOpen(!helpOpen)}>
             {t('header.help')}
@@ -93,7 +101,7 @@ function Shell() {
       </header>
       <ErrorBanner />
       <main className="app-main">{!loaded ? <p className="muted loading">{t('app.loading')}</p> : isEmpty ? <EmptyState /> : <BoardArea />}</main>
-      <DetailPanel renderItemExtras={renderItemBulletins} />
+      <DetailPanel renderItemExtras={renderItemBulletins} renderAnnotations={(detail) => <DetailAnnotations detail={detail} />} renderHistoryExtras={renderHistoryExtras} />
       <MoveToast />
       <ImportProgress />
       <ImportResult />
@@ -109,6 +117,22 @@ function Shell() {
 }
 
 const renderItemBulletins = (itemId: number) => <ItemBulletins itemId={itemId} />;
+
+/** The note, tags and related items: opening a related item and a note's link go through the board. */
+function DetailAnnotations({ detail }: { detail: ItemDetail }) {
+  const cardOpened = useBoard((s) => s.cardOpened);
+  const sourceLinkOpened = useBoard((s) => s.sourceLinkOpened);
+  return <AnnotationsSection detail={detail} onOpenItem={(id) => void cardOpened(id)} onOpenLink={(url) => void sourceLinkOpened(url)} />;
+}
+
+const renderHistoryExtras = (detail: ItemDetail) => (
+  <>
+    <AnnotationHistory changes={detail.fieldHistory} />
+    <div className="history-export">
+      <HistoryExportButton itemId={detail.id} />
+    </div>
+  </>
+);
 
 function BoardArea() {
   const { t } = useTranslation();

@@ -3,6 +3,8 @@
 // hands main's pushed events to the store they concern.
 import type { TriageApi } from '../../shared/ipc/contract.js';
 import type { SubscribeToEvents } from '../../shared/ipc/events.js';
+import { createAnnotationsStore, type AnnotationsStore } from '../features/annotations/annotations-store.js';
+import { deliverFileInBrowser } from '../features/annotations/file-delivery.js';
 import { createBoardStore, type BoardStore } from '../features/board/board-store.js';
 import { browserUrlEnv } from '../features/board/board-url.js';
 import { createBulletinsStore, type BulletinsStore } from '../features/bulletins/bulletins-store.js';
@@ -17,6 +19,7 @@ export interface AppStores {
   history: ImportHistoryStore;
   bulletins: BulletinsStore;
   profile: ProfileStore;
+  annotations: AnnotationsStore;
 }
 
 /** `subscribe` is absent in tests that push no events; the app listens for as long as the page lives. */
@@ -52,5 +55,10 @@ export function createAppStores(api: TriageApi, subscribe?: SubscribeToEvents, t
     }
   });
   const profile = createProfileStore(api);
-  return { board, imports, history, bulletins, profile };
+  // A note, tag or link changed: the open detail rereads (with its history) and the board follows (tags filter it).
+  const annotations = createAnnotationsStore(api, {
+    onItemChanged: () => board.getState().factsRead(),
+    deliverFile: deliverFileInBrowser,
+  });
+  return { board, imports, history, bulletins, profile, annotations };
 }

@@ -1,6 +1,7 @@
 import type { Messages } from './ja.js';
 import { bulletinsEn } from './bulletins-en.js';
 import { searchEn } from './search-en.js';
+import { annotationsEn } from './annotations-en.js';
 import { bulkEn } from './bulk-en.js';
 
 export const en: Messages = {
@@ -290,6 +291,7 @@ export const en: Messages = {
   },
   bulletins: bulletinsEn,
   search: searchEn,
+  annotations: annotationsEn,
   bulk: bulkEn,
   help: {
     title: 'Keyboard shortcuts',

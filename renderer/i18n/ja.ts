@@ -1,6 +1,7 @@
 // Japanese, the default language. en.ts must have exactly the same keys (messages.test.ts checks it).
 import { bulletinsJa } from './bulletins-ja.js';
 import { searchJa } from './search-ja.js';
+import { annotationsJa } from './annotations-ja.js';
 import { bulkJa } from './bulk-ja.js';
 
 export const ja = {
@@ -290,6 +291,7 @@ export const ja = {
   },
   bulletins: bulletinsJa,
   search: searchJa,
+  annotations: annotationsJa,
   bulk: bulkJa,
   help: {
     title: 'キーボードショートカット',

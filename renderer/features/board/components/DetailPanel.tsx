@@ -2,6 +2,7 @@
 // only: a React text node with white-space: pre-wrap, never parsed as HTML.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isAnnotationField } from '../../../../shared/domain/annotations.js';
 import type { CorrectableField } from '../../../../shared/domain/corrections.js';
 import type { CardSummary, ItemDetail } from '../../../../shared/domain/item.js';
 import { FactsSection } from '../../facts/components/FactsSection.js';
@@ -17,8 +18,16 @@ import { SourceLink } from './SourceLink.js';
 import { StatusHistory } from './StatusHistory.js';
 import { StatusSelect } from './StatusSelect.js';
 
-/** `renderItemExtras` lets the app add another feature's section (the bulletins that covered the item). */
-export function DetailPanel({ renderItemExtras }: { renderItemExtras?: (itemId: number) => ReactNode } = {}) {
+export interface DetailPanelProps {
+  /** Another feature's section under the status (the bulletins that covered the item). */
+  renderItemExtras?: (itemId: number) => ReactNode;
+  /** The officer's note, tags and related items, after the item's own text. */
+  renderAnnotations?: (detail: ItemDetail) => ReactNode;
+  /** More of the history (changes to the annotations) and its export, inside the history section. */
+  renderHistoryExtras?: (detail: ItemDetail) => ReactNode;
+}
+
+export function DetailPanel({ renderItemExtras, renderAnnotations, renderHistoryExtras }: DetailPanelProps = {}) {
   const { t } = useTranslation();
   const selectedId = useBoard(selectSelectedId);
   const detail = useBoard(selectDetail);
@@ -73,13 +82,13 @@ export function DetailPanel({ renderItemExtras }: { renderItemExtras?: (itemId: 
           {t('detail.loading')}
         </p>
       ) : (
-        <DetailBody detail={detail} />
+        <DetailBody detail={detail} renderAnnotations={renderAnnotations} renderHistoryExtras={renderHistoryExtras} />
       )}
     </aside>
   );
 }
 
-function DetailBody({ detail }: { detail: ItemDetail }) {
+function DetailBody({ detail, renderAnnotations, renderHistoryExtras }: { detail: ItemDetail } & Pick<DetailPanelProps, 'renderAnnotations' | 'renderHistoryExtras'>) {
   const { t } = useTranslation();
   const factCorrected = useBoard((s) => s.factCorrected);
   const cardOpened = useBoard((s) => s.cardOpened);
@@ -119,11 +128,13 @@ function DetailBody({ detail }: { detail: ItemDetail }) {
           </dl>
         </section>
       )}
+      {renderAnnotations?.(detail)}
       <section className="detail-section">
         <h3 id="detail-history-heading">{t('detail.history')}</h3>
         <StatusHistory history={detail.history} headingId="detail-history-heading" />
+        {renderHistoryExtras?.(detail)}
       </section>
-      <FieldHistory changes={detail.fieldHistory} />
+      <FieldHistory changes={detail.fieldHistory.filter((c) => !isAnnotationField(c.field))} />
     </>
   );
 }
