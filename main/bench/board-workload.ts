@@ -5,6 +5,7 @@
 // full-width variants (ＵＳＢ, ＶＰＮ) the search must fold, and extracted facts with the board's spread
 // of kind, category and severity.
 import { CATEGORIES, type Category, type Kind, type Status } from '../../shared/domain/vocabulary.js';
+import type { Connection } from '../db/database.js';
 
 /** Mulberry32: a tiny seeded generator, so every run seeds the same items. */
 export function seededRandom(seed: number): () => number {
@@ -147,3 +148,45 @@ export function* workloadItems(count: number, seed = 5): Generator<WorkloadItem>
   for (let i = 0; i < count; i++) yield makeWorkloadItem(i, random);
 }
 
+/**
+ * Seeds `count` workload items into a migrated database with straight SQL inserts into items and
+ * item_facts: the same tables and triggers the import fills (board_items, the search queue). The
+ * search index is left to syncSearchIndex, as after an import.
+ */
+export async function seedBoardItems(db: Connection, count: number): Promise<void> {
+  const at = new Date().toISOString();
+  const rows = workloadItems(count);
+  let id = 0;
+  while (id < count) {
+    await db.withTransaction(async (tx) => {
+      for (let k = 0; k < 25 && id < count; k++) {
+        const chunk: { id: number; item: WorkloadItem }[] = [];
+        for (let n = 0; n < 200 && id < count; n++) {
+          const next = rows.next();
+          if (next.done) break;
+          chunk.push({ id: ++id, item: next.value });
+        }
+        await tx.run(
+          `INSERT INTO items (id, identity_key, content_hash, title, organization, published_at, source_category, source_name, body, status, created_at, updated_at)
+           VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          chunk.flatMap(({ id, item }) => [
+            id, `bench:${id}`, `h${id}`, item.title, item.organization, item.publishedAt, item.sourceCategory, item.sourceName, item.body, item.status, at, at,
+          ]),
+        );
+        await tx.run(
+          `INSERT INTO item_facts (item_id, extractor_version, content_hash, extracted_at, kind, category, severity, appi_reportable, facts_json)
+           VALUES ${chunk.map(() => "(?, 1, ?, ?, ?, ?, ?, ?, '{}')").join(', ')}`,
+          chunk.flatMap(({ id, item }) => [id, `h${id}`, at, item.kind, item.category, item.severity, item.appiReportable]),
+        );
+      }
+    });
+  }
+  // A few hundred officer corrections, so the effective facts are not just the suggestions.
+  await db.withTransaction((tx) =>
+    tx.run(
+      `INSERT INTO item_corrections (item_id, field, value_json, corrected_at, corrected_by)
+       SELECT id, 'severity', '4', ?, 'bench' FROM items WHERE id % 331 = 0`,
+      [at],
+    ),
+  );
+}
