@@ -1,4 +1,5 @@
-// `tsx main/bench/import-bench-bounded.ts [--mb N] [--single-line]`: generates an N MB CSV (200 by default)
+// `tsx main/bench/import-bench-bounded.ts [--mb N] [--single-line] [--feed]`: generates an N MB CSV (200 by default;
+// with --feed an RSS 2.0 feed of the same bodies)
 // in a temporary folder and imports it through the real path (importFiles, streamed by path) with the
 // parser process held to a 64 MB heap. Run it with `node --max-old-space-size=96 --import tsx …` and the
 // app process is held to 96 MB too: if records piled up anywhere, one of the two would die of it. Prints
@@ -12,10 +13,14 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/open-database.js';
 import { importFiles } from '../features/import/import-files.js';
 import { ParserProcess } from '../workers/parser-process.js';
-import { csvLines } from './generate-snapshots.js';
+import { csvLines, rssLines } from './generate-snapshots.js';
 
 const { values } = parseArgs({
-  options: { mb: { type: 'string', default: '200' }, 'single-line': { type: 'boolean', default: false } },
+  options: {
+    mb: { type: 'string', default: '200' },
+    'single-line': { type: 'boolean', default: false },
+    feed: { type: 'boolean', default: false },
+  },
 });
 const targetBytes = Number(values.mb) * 1024 * 1024;
 
@@ -34,23 +39,27 @@ async function writeCsv(path: string): Promise<void> {
       written += Buffer.byteLength(piece);
     }
   } else {
-    for (const line of csvLines(Number.MAX_SAFE_INTEGER)) {
+    const lines = values.feed ? rssLines(Number.MAX_SAFE_INTEGER) : csvLines(Number.MAX_SAFE_INTEGER);
+    for (const line of lines) {
       await write(line);
       written += Buffer.byteLength(line);
       if (written >= targetBytes) break;
     }
+    // The generator's own end never comes (it was asked for endless items): the feed is closed here.
+    if (values.feed) await write('</channel></rss>\n');
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'triage-bounded-'));
 try {
-  const file = join(dir, 'large.csv');
+  const name = values.feed ? 'large.rss' : 'large.csv';
+  const file = join(dir, name);
   await writeCsv(file);
   const db = await openDatabase(join(dir, 'bounded.sqlite'));
   const parser = new ParserProcess({ maxMemoryMb: 64, timeoutMs: 120_000 });
   const start = performance.now();
-  const summary = await importFiles(db, [{ name: 'large.csv', path: file }], { parser });
+  const summary = await importFiles(db, [{ name, path: file }], { parser });
   const seconds = (performance.now() - start) / 1000;
   parser.close();
   await db.close();

@@ -10,7 +10,15 @@ function bigCsv(rows: number): Uint8Array {
   return csv(`${lines.join('\n')}\n`);
 }
 
-/** A feed is parsed whole (unlike CSV, which streams), so its size is what its reader needs in memory. */
+/** A saved page is parsed whole (unlike CSV and feeds, which stream), so its size is what its reader needs in memory. */
+function bigPage(entries: number): Uint8Array {
+  const body = '個人情報の流出に関するお知らせ。'.repeat(60);
+  const parts = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>t</title></head><body>'];
+  for (let i = 0; i < entries; i++) parts.push(`<h2>item ${i}</h2><p>2023年7月1日</p><p>${body}</p>`);
+  parts.push('</body></html>');
+  return csv(parts.join('\n'));
+}
+
 function bigFeed(items: number): Uint8Array {
   const body = '個人情報の流出に関するお知らせ。'.repeat(60);
   const parts = ['<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title>'];
@@ -49,7 +57,7 @@ describe('ParserProcess', () => {
   it('BOUND: a file that needs more memory than the limit stops the worker, not the app', async () => {
     const parser = new ParserProcess({ maxMemoryMb: 16, timeoutMs: 60_000 });
     try {
-      await expect(parser.read('huge.rss', bigFeed(20_000))).rejects.toThrow(/more than 16 MB|reader failed|stopped/);
+      await expect(parser.read('huge.html', bigPage(20_000))).rejects.toThrow(/more than 16 MB|reader failed|stopped/);
     } finally {
       parser.close();
     }
@@ -65,6 +73,21 @@ describe('ParserProcess', () => {
       // Items are not kept here either: this test is about the reader's memory.
       while (!next.done) next = await stream.next();
       expect(next.value.recordCount).toBe(10_000);
+    } finally {
+      parser.close();
+    }
+  });
+
+  it('F15 BOUND: a streamed feed is read within a heap far smaller than the file', async () => {
+    // 29 MB of RSS through a 24 MB heap: only the chunk in hand, the item being read and a few batches are held.
+    const parser = new ParserProcess({ maxMemoryMb: 24, timeoutMs: 60_000 });
+    try {
+      const stream = parser.stream('big.rss', { bytes: bigFeed(10_000) }, 0);
+      let items = 0;
+      let next = await stream.next();
+      for (; !next.done; next = await stream.next()) items += next.value.items.length;
+      expect(items).toBe(10_000);
+      expect(next.value).toMatchObject({ format: 'rss', recordCount: 10_000, errors: [] });
     } finally {
       parser.close();
     }

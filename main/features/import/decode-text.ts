@@ -180,7 +180,8 @@ export async function detectStreamEncoding(source: ByteSource): Promise<StreamEn
   throw new UndecodableFileError(tried);
 }
 
-async function decodesWhole(source: ByteSource, encoding: TextEncodingName): Promise<boolean> {
+/** Whether every byte of the stream decodes strictly in `encoding` (any WHATWG label), read chunk by chunk. */
+export async function decodesWhole(source: ByteSource, encoding: string): Promise<boolean> {
   if (encoding === 'utf-8') {
     let carry: Uint8Array = new Uint8Array(0);
     for await (const chunk of source.chunks()) {

@@ -1,4 +1,4 @@
-// BOUND: a large CSV is imported with both processes held to heaps far smaller than the file. The size is
+// BOUND: a large CSV (and a large feed) is imported with both processes held to heaps far smaller than the file. The size is
 // TRIAGE_BOUNDED_CSV_MB (40 by default, to stay near 20 s on a shared machine); the reliability case itself,
 // 200 MB, is `node --max-old-space-size=96 --import tsx main/bench/import-bench-bounded.ts --mb 200`.
 import { execFile } from 'node:child_process';
@@ -30,6 +30,15 @@ describe('importing a file larger than memory allows', () => {
     const result = await importBounded('--mb', MB);
     expect(result.fileMb).toBeGreaterThanOrEqual(Number(MB));
     // ~4.6 KB a row: every generated row is an item, none failed.
+    expect(result.items).toBeGreaterThan((Number(MB) * 1024) / 5);
+    expect(result).toMatchObject({ failed: 0, errors: [] });
+    expect(result.mainPeakRssMb + result.parserPeakRssMb).toBeLessThan(300);
+  }, 120_000);
+
+  it(`F15 BOUND a ${MB} MB RSS feed streams through the same heaps, every item landing`, async () => {
+    const result = await importBounded('--mb', MB, '--feed');
+    expect(result.fileMb).toBeGreaterThanOrEqual(Number(MB));
+    // ~4.8 KB an item: every generated item lands, none failed, and the feed's end was read.
     expect(result.items).toBeGreaterThan((Number(MB) * 1024) / 5);
     expect(result).toMatchObject({ failed: 0, errors: [] });
     expect(result.mainPeakRssMb + result.parserPeakRssMb).toBeLessThan(300);

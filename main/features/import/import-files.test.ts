@@ -143,6 +143,15 @@ describe('importFiles', () => {
     expect((await importFiles(t.db, [readDemoFile()])).imported).toBe(20);
   });
 
+  it('a feed whose title comes after more items than are held for it still names every item it added', async () => {
+    // The items before the title are written unnamed while the file streams; the title renames them in the file's transaction.
+    const items = Array.from({ length: 300 }, (_, i) => `<item><title>記事${i}</title><guid>g${i}</guid></item>`).join('\n');
+    const feed = csv(`<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>\n${items}\n<title>遅いタイトル</title></channel></rss>\n`);
+    expect(await importFiles(t.db, [{ name: 'late.rss', bytes: feed }])).toMatchObject({ imported: 300, failed: 0 });
+    const names = await t.db.all<{ source_name: string | null; n: number }>('SELECT source_name, count(*) AS n FROM items GROUP BY source_name');
+    expect(names).toEqual([{ source_name: '遅いタイトル', n: 300 }]);
+  });
+
   it('C7 stored text never contains NUL', async () => {
     await importFiles(t.db, [{ name: 'nul.csv', bytes: csv('title,date\nA\u0000B,2023-07-01\n') }]);
     expect((await t.db.get<{ n: number }>("SELECT count(*) AS n FROM items WHERE instr(title, char(0)) > 0"))?.n).toBe(0);

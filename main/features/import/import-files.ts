@@ -18,7 +18,7 @@ import {
 } from '../../workers/parser-process.js';
 import { isSupportedFile, SUPPORTED_EXTENSIONS, UnsupportedFileError } from './read-snapshot.js';
 import { FileTooLargeError, isStreamedFile, MAX_WHOLE_FILE_BYTES } from './read-snapshot-stream.js';
-import { finishBatch, insertBatch, newDateMatchState, upsertItems, type UpsertOutcome } from './import-repository.js';
+import { finishBatch, insertBatch, newDateMatchState, renameBatchSource, upsertItems, type UpsertOutcome } from './import-repository.js';
 
 /**
  * One file to import. A file on disk is given by path and read by the parser process in chunks (CSV of any
@@ -49,7 +49,7 @@ export interface ImportOptions {
 }
 
 /**
- * Feeds and pages are parsed whole and are refused above this size; CSV and TSV stream and have no limit
+ * Saved pages are parsed whole and are refused above this size; CSV, TSV and feeds stream and have no limit
  * (the reader's time budget grows with the file instead).
  */
 export const MAX_FILE_BYTES = MAX_WHOLE_FILE_BYTES;
@@ -148,6 +148,7 @@ async function importOneFile(
         next = await batches.next();
       }
       const read = next.value;
+      if (read.sourceNameChange) await renameBatchSource(tx, batchId, read.sourceNameChange.from, read.sourceNameChange.to);
       const errors: ImportError[] = read.errors.map((e) => ({
         file: file.name,
         line: e.line,

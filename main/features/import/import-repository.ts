@@ -277,3 +277,11 @@ async function updateItem(tx: WriteDb, existing: ExistingItem, item: ItemFields,
 async function seenBefore(tx: WriteDb, itemId: number, contentHash: string): Promise<boolean> {
   return (await tx.get('SELECT 1 AS one FROM item_seen_versions WHERE item_id = ? AND content_hash = ?', [itemId, contentHash])) !== undefined;
 }
+
+/**
+ * A feed whose title came only after its first items were written (a title after more than a batch of items):
+ * the items this batch added carry the name known then, and take the feed's title now, in the same transaction.
+ */
+export async function renameBatchSource(tx: WriteDb, batchId: number, from: string | null, to: string | null): Promise<void> {
+  await tx.run('UPDATE items SET source_name = ? WHERE import_batch_id = ? AND source_name IS ?', [to, batchId, from]);
+}

@@ -1,19 +1,22 @@
 // The parser process's side of an import: reads one snapshot from its source and hands the importer prepared
-// items as they are read. CSV and TSV stream in chunks (any size, bounded memory); feeds and saved pages are
-// parsed whole, so they keep a size limit, and their items are still handed on in batches.
+// items as they are read. CSV, TSV and feeds stream in chunks (any size, bounded memory); saved pages are parsed
+// whole, so they keep a size limit, and their items are still handed on in batches.
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import type { ByteSource } from './byte-source.js';
 import { readCsvStream } from './csv-stream-reader.js';
 import type { CsvReadOptions, RecordError } from './csv-records.js';
+import { looksLikeFeed, SNIFF_BYTES } from './feeds/feed-records.js';
+import { readFeedStream } from './feeds/feed-stream-reader.js';
 import type { ItemFields } from './import-repository.js';
 import { prepareItem } from './prepare-item.js';
-import { readSnapshot } from './read-snapshot.js';
+import { FEED_EXTENSIONS, PAGE_EXTENSIONS, readSnapshot, UnsupportedFileError } from './read-snapshot.js';
 
-/** Feeds and pages are parsed whole; larger ones are refused before they are read. */
+/** Saved pages are parsed whole; larger ones are refused before they are read. */
 export const MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024;
 
-const STREAMED_EXTENSIONS = ['.csv', '.tsv'];
+const CSV_EXTENSIONS = ['.csv', '.tsv'];
+const STREAMED_EXTENSIONS = [...CSV_EXTENSIONS, ...FEED_EXTENSIONS];
 
 export function isStreamedFile(name: string): boolean {
   return STREAMED_EXTENSIONS.includes(extname(name).toLowerCase());
@@ -21,7 +24,7 @@ export function isStreamedFile(name: string): boolean {
 
 export class FileTooLargeError extends Error {
   constructor() {
-    super(`the file is larger than ${MAX_WHOLE_FILE_BYTES / 1024 / 1024} MB; feeds and pages are read whole, so split it (CSV has no such limit)`);
+    super(`the file is larger than ${MAX_WHOLE_FILE_BYTES / 1024 / 1024} MB; saved pages are read whole, so split it (CSV and feeds have no such limit)`);
     this.name = 'FileTooLargeError';
   }
 }
@@ -35,6 +38,8 @@ export interface SnapshotStreamSummary {
   recordCount: number;
   sha256: string;
   fileSize: number;
+  /** A feed whose title came after items were handed on: their source name is to be changed from → to. */
+  sourceNameChange?: { from: string | null; to: string | null } | null;
 }
 
 export interface ItemSink {
@@ -52,7 +57,20 @@ export async function readSnapshotStream(
   sink: ItemSink,
   options: CsvReadOptions = {},
 ): Promise<SnapshotStreamSummary> {
-  if (isStreamedFile(name)) {
+  if (await isStreamedFeed(name, source)) {
+    const summary = await readFeedStream(source, (record) => sink.add(prepareItem(record)), (bytesRead) => sink.flush(bytesRead));
+    await sink.flush(source.size);
+    return {
+      format: summary.format,
+      encoding: summary.encoding,
+      errors: summary.errors,
+      recordCount: summary.recordCount,
+      sha256: summary.sha256,
+      fileSize: source.size,
+      sourceNameChange: summary.sourceNameChange,
+    };
+  }
+  if (CSV_EXTENSIONS.includes(extname(name).toLowerCase())) {
     const summary = await readCsvStream(source, (record) => sink.add(prepareItem(record)), (bytesRead) => sink.flush(bytesRead), options);
     await sink.flush(source.size);
     return {
@@ -84,4 +102,17 @@ export async function readSnapshotStream(
     sha256,
     fileSize: source.size,
   };
+}
+
+/**
+ * Whether the file is read as a streamed feed: a feed extension, or a saved page that is a feed all the same
+ * (sniffed like readSnapshot does). An .xml file that is no feed is refused here, as readSnapshot refuses it.
+ */
+async function isStreamedFeed(name: string, source: ByteSource): Promise<boolean> {
+  const extension = extname(name).toLowerCase();
+  const feedExtension = FEED_EXTENSIONS.includes(extension);
+  if (!feedExtension && !PAGE_EXTENSIONS.includes(extension)) return false;
+  const isFeed = looksLikeFeed(await source.head(SNIFF_BYTES));
+  if (extension === '.xml' && !isFeed) throw new UnsupportedFileError(name, 'an XML file that is not an RSS, RDF or Atom feed');
+  return feedExtension || isFeed;
 }

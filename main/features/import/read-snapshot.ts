@@ -26,8 +26,8 @@ export class UnsupportedFileError extends Error {
 }
 
 const CSV_EXTENSIONS = ['.csv', '.tsv'];
-const FEED_EXTENSIONS = ['.rss', '.rdf', '.atom', '.xml'];
-const PAGE_EXTENSIONS = ['.txt', '.html', '.htm'];
+export const FEED_EXTENSIONS = ['.rss', '.rdf', '.atom', '.xml'];
+export const PAGE_EXTENSIONS = ['.txt', '.html', '.htm'];
 export const SUPPORTED_EXTENSIONS = [...CSV_EXTENSIONS, ...FEED_EXTENSIONS, ...PAGE_EXTENSIONS] as const;
 
 export function isSupportedFile(name: string): boolean {

@@ -136,7 +136,7 @@ export function readDeclaredEncoding(bytes: Uint8Array): string | null {
   return DECLARATION.exec(text)?.[1] ?? null;
 }
 
-function canonicalEncoding(label: string): string | null {
+export function canonicalEncoding(label: string): string | null {
   const lower = label.toLowerCase();
   try {
     return new TextDecoder(EXTRA_LABELS[lower] ?? lower).encoding;
@@ -149,7 +149,7 @@ function canonicalEncoding(label: string): string | null {
  * UTF-32 by its BOM or, without one, by `<` in four bytes (XML 1.0 appendix F). Rare in feeds, but XML allows it
  * and TextDecoder does not read it (WHATWG dropped UTF-32), so it is decoded here.
  */
-function sniffUtf32(bytes: Uint8Array): 'utf-32le' | 'utf-32be' | null {
+export function sniffUtf32(bytes: Uint8Array): 'utf-32le' | 'utf-32be' | null {
   if (startsWith(bytes, [0, 0, 0xfe, 0xff]) || startsWith(bytes, [0, 0, 0, 0x3c])) return 'utf-32be';
   if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0x3c, 0, 0, 0])) return 'utf-32le';
   return null;
@@ -176,7 +176,7 @@ function decodeUtf32(bytes: Uint8Array, encoding: 'utf-32le' | 'utf-32be'): stri
 }
 
 /** UTF-16 without a BOM shows itself as `<` next to a NUL byte (XML 1.0 appendix F). */
-function sniffUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+export function sniffUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (bytes.length < 4) return null;
   if (bytes[0] === 0x3c && bytes[1] === 0 && bytes[2] !== 0) return 'utf-16le';
   if (bytes[0] === 0 && bytes[1] === 0x3c && bytes[3] !== 0) return 'utf-16be';
@@ -196,6 +196,6 @@ function isNonAsciiUtf8(bytes: Uint8Array): boolean {
   return bytes.some((b) => b >= 0x80) && strictDecode(bytes, 'utf-8') !== null;
 }
 
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+export function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 }

@@ -25,6 +25,8 @@ export interface CapturedField {
 
 export interface RawItem {
   start: number;
+  /** The line of its start tag, counted when it was read. */
+  line: number;
   attrs: ReadonlyMap<string, string>;
   fields: CapturedField[];
   /** How the item ended; `eof` means the file stopped inside it, so it is incomplete. */
@@ -32,7 +34,7 @@ export interface RawItem {
 }
 
 export interface StructureProblem {
-  offset: number;
+  line: number;
   message: string;
 }
 
@@ -46,6 +48,7 @@ interface Frame {
   role: Role;
   name: XmlName;
   start: number;
+  line: number;
   base: string | null;
 }
 
@@ -66,6 +69,7 @@ interface FieldCapture {
 
 interface ItemCapture {
   start: number;
+  line: number;
   attrs: ReadonlyMap<string, string>;
   fields: CapturedField[];
 }
@@ -88,10 +92,10 @@ export class FeedItemCollector implements XmlHandler {
   open(tag: XmlOpen): void {
     const role = this.roleOf(tag.name);
     const base = resolveBase(this.frames.at(-1)?.base ?? null, tag.attrs.get('xml:base'));
-    const frame: Frame = { role, name: tag.name, start: tag.start, base };
+    const frame: Frame = { role, name: tag.name, start: tag.start, line: tag.line, base };
     this.frames.push(frame);
     if (role === 'root') this.startRoot(tag.name);
-    else if (role === 'item') this.items.push({ start: tag.start, attrs: tag.attrs, fields: [] });
+    else if (role === 'item') this.items.push({ start: tag.start, line: tag.line, attrs: tag.attrs, fields: [] });
     else if (role === 'field') this.startField(tag);
     else if (role === 'inner') this.startInner(tag);
   }
@@ -100,7 +104,7 @@ export class FeedItemCollector implements XmlHandler {
     const frame = this.frames.pop();
     if (frame === undefined) return;
     if (kind === 'mismatch' && frame.role !== 'inner') {
-      this.problems.push({ offset: frame.start, message: `<${frame.name.qname}> has no end tag` });
+      this.problems.push({ line: frame.line, message: `<${frame.name.qname}> has no end tag` });
     }
     if (kind === 'eof' && (frame.role === 'root' || frame.role === 'channel')) this.unclosed.push(frame.name.qname);
     if (frame.role === 'item') this.finishItem(kind);
@@ -126,12 +130,12 @@ export class FeedItemCollector implements XmlHandler {
     }
   }
 
-  /** Called once the scan is over: items still open were cut off by the end of the file or a stop. */
-  finish(): void {
+  /** Called once the scan is over (at `endLine`): items still open were cut off by the end of the file or a stop. */
+  finish(endLine: number): void {
     while (this.frames.length > 0) this.close('eof');
     if (this.unclosed.length > 0) {
       this.problems.push({
-        offset: -1,
+        line: endLine,
         message: `the file ends before ${this.unclosed.map((name) => `</${name}>`).join(', ')}`,
       });
     }
@@ -171,7 +175,7 @@ export class FeedItemCollector implements XmlHandler {
   private startField(tag: XmlOpen): void {
     const item = this.items.at(-1);
     if (item !== undefined && item.fields.length >= MAX_FIELDS_PER_ITEM) {
-      this.frames[this.frames.length - 1] = { role: 'ignored', name: tag.name, start: tag.start, base: null };
+      this.frames[this.frames.length - 1] = { role: 'ignored', name: tag.name, start: tag.start, line: tag.line, base: null };
       return;
     }
     this.field = {

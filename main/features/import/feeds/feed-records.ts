@@ -8,8 +8,7 @@ import { FeedItemCollector } from './feed-items.js';
 import type { FeedFormat, RawItem } from './feed-items.js';
 import { looksLikeHtml, toOneLine } from './html-text.js';
 import { atomTextKind, fieldText, itemToRecord } from './item-record.js';
-import { LineIndex } from './line-index.js';
-import { scanXml } from './xml-scanner.js';
+import { XmlStreamScanner } from './xml-scanner.js';
 
 export type { FeedFormat } from './feed-items.js';
 
@@ -73,65 +72,103 @@ export interface FeedTextOptions {
 
 /** Reads already decoded feed text; `encoding` is left empty for the caller to fill in. */
 export function readFeedText(text: string, options: FeedTextOptions = {}): FeedReadResult {
-  const lines = new LineIndex(text);
   const records: SourceRecord[] = [];
-  const errors: FeedRecordError[] = [];
-  const problems: FeedRecordError[] = [];
-  let recordCount = 0;
-  let stopped = false;
+  const reader = new FeedTextReader((record) => records.push(record), options);
+  const size = Math.max(1, options.chunkSize ?? text.length);
+  for (let i = 0; i < text.length; i += size) reader.push(text.slice(i, i + size));
+  const summary = reader.finish();
+  for (const record of records) record.sourceName = summary.feedTitle;
+  return { ...summary, encoding: '', records };
+}
 
-  const collector = new FeedItemCollector((item: RawItem) => {
-    const format = collector.format;
-    if (format === null) return;
-    recordCount++;
-    const line = lines.lineAt(item.start);
-    if (item.closedBy === 'eof') {
-      // The file (or reading, after a bound was hit) stopped inside this item: whatever it holds may be cut.
-      const where = stopped ? 'reading stopped inside this item' : 'the file ends inside this item';
-      errors.push({ line, message: `${where}; the incomplete item was dropped` });
-      return;
+export type FeedTextSummary = Omit<FeedReadResult, 'records' | 'encoding'>;
+
+// A feed whose every item draws a warning would otherwise list one per item, whatever its size.
+const MAX_REPORTED_ITEM_ERRORS = 1000;
+
+/**
+ * Reads feed text handed over in pieces (split anywhere: inside a character's surrogate pair, an entity, a CDATA
+ * section or a tag) and hands each record on the moment its item's end tag is read, so memory holds one item,
+ * not the feed. Records come with `sourceName` null: the caller names them after the feed's title, which
+ * `settledTitle` gives once it is known (in every real feed, before the first item).
+ */
+export class FeedTextReader {
+  private readonly collector: FeedItemCollector;
+  private readonly scanner: XmlStreamScanner;
+  private readonly itemErrors: FeedRecordError[] = [];
+  private unreportedItemErrors = 0;
+  private recordCount = 0;
+
+  constructor(onRecord: (record: SourceRecord) => void, options: FeedTextOptions = {}) {
+    const collector = new FeedItemCollector((item: RawItem) => {
+      const format = collector.format;
+      if (format === null) return;
+      this.recordCount++;
+      const line = item.line;
+      if (item.closedBy === 'eof') {
+        // The file (or reading, after a bound was hit) stopped inside this item: whatever it holds may be cut.
+        const where = this.scanner.stoppedAt !== null ? 'reading stopped inside this item' : 'the file ends inside this item';
+        this.reportItem({ line, message: `${where}; the incomplete item was dropped` });
+        return;
+      }
+      const outcome = itemToRecord(item, format, line, { keepUntitled: options.keepUntitled });
+      if ('error' in outcome) {
+        this.reportItem({ line, message: outcome.error });
+        return;
+      }
+      onRecord(outcome.record);
+      for (const message of outcome.warnings) this.reportItem({ line, message });
+    });
+    this.collector = collector;
+    this.scanner = new XmlStreamScanner({
+      open: (tag) => collector.open(tag),
+      close: (kind) => collector.close(kind),
+      text: (data) => collector.text(data),
+    });
+  }
+
+  push(text: string): void {
+    this.scanner.write(text);
+    // A root element that is no feed's decides the file: the rest need not be tokenized.
+    if (this.collector.rootName !== null && this.collector.format === null) this.scanner.skipTheRest();
+  }
+
+  /**
+   * The feed's title once no later element can change it: the channel's (or Atom feed's) own <title> has been
+   * read. Undefined while it may still come.
+   */
+  get settledTitle(): string | null | undefined {
+    return this.collector.feedTitles.some((field) => field.name.alias !== 'dc') ? readFeedTitle(this.collector) : undefined;
+  }
+
+  /** The feed's title as far as it has been read (it may still change while settledTitle is undefined). */
+  get titleSoFar(): string | null {
+    return readFeedTitle(this.collector);
+  }
+
+  /** Ends the text. Throws FeedReadError when it was not RSS, RDF or Atom. */
+  finish(): FeedTextSummary {
+    const collector = this.collector;
+    this.scanner.end();
+    collector.finish(this.scanner.lastLine);
+    if (collector.format === null) {
+      const what = collector.rootName === null ? 'it has no XML element at all' : `its root element is <${collector.rootName}>`;
+      throw new FeedReadError('NOT_A_FEED', `not an RSS, RDF or Atom feed: ${what}`);
     }
-    const outcome = itemToRecord(item, format, line, { keepUntitled: options.keepUntitled });
-    if ('error' in outcome) {
-      errors.push({ line, message: outcome.error });
-      return;
+    const problems: FeedRecordError[] = [...this.scanner.problems, ...collector.problems];
+    const reported = problems.slice(0, MAX_REPORTED_PROBLEMS);
+    if (problems.length > reported.length) {
+      reported.push({ line: null, message: `…and ${problems.length - reported.length} more problems of the same kind` });
     }
-    records.push(outcome.record);
-    for (const message of outcome.warnings) errors.push({ line, message });
-  });
-
-  const scan = scanXml(text, {
-    open: (tag) => collector.open(tag),
-    close: (kind) => collector.close(kind),
-    text: (data) => collector.text(data),
-  }, { chunkSize: options.chunkSize });
-  stopped = scan.stoppedAt !== null;
-  collector.finish();
-
-  if (collector.format === null) {
-    const what = collector.rootName === null ? 'it has no XML element at all' : `its root element is <${collector.rootName}>`;
-    throw new FeedReadError('NOT_A_FEED', `not an RSS, RDF or Atom feed: ${what}`);
+    const errors = [...reported, ...this.itemErrors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    if (this.unreportedItemErrors > 0) errors.push({ line: null, message: `…and ${this.unreportedItemErrors} more problems with items` });
+    return { format: collector.format, errors, recordCount: this.recordCount, feedTitle: readFeedTitle(collector) };
   }
 
-  for (const problem of scan.problems) problems.push({ line: lines.lineAt(problem.offset ?? 0), message: problem.message });
-  for (const problem of collector.problems) {
-    problems.push({ line: problem.offset < 0 ? lines.lineAt(text.length) : lines.lineAt(problem.offset), message: problem.message });
+  private reportItem(error: FeedRecordError): void {
+    if (this.itemErrors.length < MAX_REPORTED_ITEM_ERRORS) this.itemErrors.push(error);
+    else this.unreportedItemErrors++;
   }
-  const reported = problems.slice(0, MAX_REPORTED_PROBLEMS);
-  if (problems.length > reported.length) {
-    reported.push({ line: null, message: `…and ${problems.length - reported.length} more problems of the same kind` });
-  }
-
-  const feedTitle = readFeedTitle(collector);
-  for (const record of records) record.sourceName = feedTitle;
-  return {
-    format: collector.format,
-    encoding: '',
-    records,
-    errors: [...reported, ...errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
-    recordCount,
-    feedTitle,
-  };
 }
 
 /** The channel's or feed's own title, read like an item title (Atom says its type; RSS may hold HTML). */
@@ -144,7 +181,7 @@ function readFeedTitle(collector: FeedItemCollector): string | null {
 }
 
 // The root element usually comes within a few hundred bytes; a long licence comment may push it further.
-const SNIFF_BYTES = 16 * 1024;
+export const SNIFF_BYTES = 16 * 1024;
 
 /**
  * Whether the bytes look like a feed: the first element after the XML declaration, comments, processing

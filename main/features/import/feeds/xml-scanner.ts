@@ -3,7 +3,8 @@
 // the five predefined entities and numeric references, never reads a DTD, never expands a declared entity and
 // does no I/O at all. What it does not bound (nesting depth, attribute count, name length) is bounded here.
 import { Parser } from 'htmlparser2';
-import { blankDoctype } from './doctype.js';
+import { DoctypeBlanker } from './doctype.js';
+import { LineTracker } from './line-tracker.js';
 
 /** Namespaces the reader understands, by URI; the alias is what field matching uses. */
 const NAMESPACE_ALIASES: ReadonlyMap<string, string> = new Map([
@@ -43,6 +44,8 @@ export interface XmlOpen {
   attrs: ReadonlyMap<string, string>;
   /** Offset of the `<` that opens the start tag. */
   start: number;
+  /** The physical line of that `<` (lines are counted as the text streams by, never from the whole text). */
+  line: number;
   /** Written as `<name/>`: its close event follows at once and it has no content. */
   selfClosing: boolean;
 }
@@ -57,16 +60,16 @@ export interface XmlHandler {
 }
 
 export interface XmlProblem {
-  offset: number | null;
+  line: number | null;
   message: string;
 }
 
 export interface ScanOutcome {
-  /** The text actually tokenized: the input with its DOCTYPE blanked out (same length, same lines). */
-  text: string;
   problems: XmlProblem[];
-  /** Set when a bound was hit; nothing after this offset was read. */
+  /** Set when a bound was hit: the line where reading stopped; nothing after it was read. */
   stoppedAt: number | null;
+  /** The line the text ends on. */
+  lastLine: number;
 }
 
 export interface ScanOptions {
@@ -85,98 +88,170 @@ class StopScanning extends Error {
 
 /** Tokenizes a whole document, calling `handler` for elements and text in document order. */
 export function scanXml(source: string, handler: XmlHandler, options: ScanOptions = {}): ScanOutcome {
-  const { text, problems } = blankDoctype(source);
-  const scopes: { depth: number; prefixes: Map<string, string> }[] = [];
-  const starts: number[] = [];
-  let attributeCount = 0;
-  let inCdata = false;
-  let cdataStart = 0;
-  let ending = false;
-  const undeclared = new Set<string>();
+  const scanner = new XmlStreamScanner(handler);
+  const size = Math.max(1, options.chunkSize ?? source.length);
+  for (let i = 0; i < source.length; i += size) scanner.write(source.slice(i, i + size));
+  scanner.end();
+  return { problems: scanner.problems, stoppedAt: scanner.stoppedAt, lastLine: scanner.lastLine };
+}
 
-  const resolve = (qname: string, offset: number): XmlName => {
-    const colon = qname.indexOf(':');
-    const prefix = colon === -1 ? '' : qname.slice(0, colon);
-    const local = colon === -1 ? qname : qname.slice(colon + 1);
-    for (let i = scopes.length - 1; i >= 0; i--) {
-      const uri = scopes[i]?.prefixes.get(prefix);
-      if (uri !== undefined) return { qname, local, alias: aliasOf(uri) };
-    }
-    // An undeclared prefix (F9) is read by its usual meaning: `dc:date` is Dublin Core in every real feed. The
-    // file is not namespace-well-formed all the same, which is said once per prefix.
-    if (prefix !== '' && prefix !== 'xml' && !undeclared.has(prefix) && undeclared.size < MAX_UNDECLARED_REPORTS) {
-      undeclared.add(prefix);
-      problems.push({ offset, message: `the prefix "${prefix}:" is used but never declared; it was read by its usual meaning` });
-    }
-    return { qname, local, alias: prefix.toLowerCase() };
-  };
+/**
+ * Tokenizes a document handed over in pieces of any size (a multibyte character, an entity, a CDATA section or a
+ * tag may be split between two), calling `handler` for elements and text in document order, as each completes.
+ * Only the pieces the tokenizer has not finished with are held, never the document.
+ */
+export class XmlStreamScanner {
+  readonly problems: XmlProblem[] = [];
+  /** Set when a bound was hit: the line where reading stopped. Nothing written after that is read. */
+  stoppedAt: number | null = null;
+  private readonly doctype = new DoctypeBlanker();
+  private readonly lines = new LineTracker();
+  private readonly parser: Parser;
+  /** The piece being tokenized, where it starts, and the character before it (`/` of a `/>` split from `>`). */
+  private piece = '';
+  private pieceStart = 0;
+  private before = -1;
+  private ending = false;
+  private skipRest = false;
 
-  const parser: Parser = new Parser(
-    {
-      onopentagname(name) {
-        attributeCount = 0;
-        if (name.length > MAX_NAME_CHARS) stop('an element name is too long', parser.startIndex);
-      },
-      onattribute(name) {
-        if (++attributeCount > MAX_ATTRIBUTES) stop('an element has too many attributes', parser.startIndex);
-        if (name.length > MAX_NAME_CHARS) stop('an attribute name is too long', parser.startIndex);
-      },
-      onopentag(qname, attribs) {
-        if (starts.length >= MAX_XML_DEPTH) {
-          stop(`elements are nested more than ${MAX_XML_DEPTH.toLocaleString('en-US')} levels deep`, parser.startIndex);
-        }
-        const attrs = new Map(Object.entries(attribs));
-        const prefixes = new Map<string, string>();
-        for (const [key, value] of attrs) {
-          if (key === 'xmlns') prefixes.set('', value.trim());
-          else if (key.startsWith('xmlns:')) prefixes.set(key.slice(6), value.trim());
-        }
-        if (prefixes.size > 0) scopes.push({ depth: starts.length, prefixes });
-        starts.push(parser.startIndex);
-        handler.open({
-          name: resolve(qname, parser.startIndex),
-          attrs,
-          start: parser.startIndex,
-          selfClosing: text.charCodeAt(parser.endIndex - 1) === SLASH,
-        });
-      },
-      onclosetag(_name, isImplied) {
-        const start = starts.pop() ?? 0;
-        const top = scopes.at(-1);
-        if (top !== undefined && top.depth === starts.length) scopes.pop();
-        let kind: CloseKind = 'explicit';
-        // htmlparser2 reports `/>` as an implied close whose event starts where the start tag did.
-        if (isImplied) kind = ending ? 'eof' : parser.startIndex === start ? 'self' : 'mismatch';
-        handler.close(kind);
-      },
-      ontext(data) {
-        handler.text(data, inCdata);
-      },
-      oncdatastart() {
-        inCdata = true;
-        cdataStart = parser.startIndex;
-      },
-      oncdataend() {
-        inCdata = false;
-        if (ending) problems.push({ offset: cdataStart, message: 'a CDATA section is never closed' });
-      },
-    },
-    { xmlMode: true, decodeEntities: true },
-  );
+  constructor(handler: XmlHandler) {
+    const scopes: { depth: number; prefixes: Map<string, string> }[] = [];
+    const starts: number[] = [];
+    let attributeCount = 0;
+    let inCdata = false;
+    let cdataLine = 0;
+    const undeclared = new Set<string>();
+    const problems = this.problems;
+    const lineAt = (offset: number) => this.lines.lineAt(offset);
 
-  let stoppedAt: number | null = null;
-  try {
-    const size = options.chunkSize ?? text.length;
-    for (let i = 0; i < text.length; i += Math.max(1, size)) parser.write(text.slice(i, i + Math.max(1, size)));
-    // Everything htmlparser2 emits from here on comes from the end of the file: unclosed elements and CDATA.
-    ending = true;
-    parser.end();
-  } catch (error) {
-    if (!(error instanceof StopScanning)) throw error;
-    problems.push({ offset: error.offset, message: `${error.message}; reading stopped here` });
-    stoppedAt = error.offset;
+    const resolve = (qname: string, line: number): XmlName => {
+      const colon = qname.indexOf(':');
+      const prefix = colon === -1 ? '' : qname.slice(0, colon);
+      const local = colon === -1 ? qname : qname.slice(colon + 1);
+      for (let i = scopes.length - 1; i >= 0; i--) {
+        const uri = scopes[i]?.prefixes.get(prefix);
+        if (uri !== undefined) return { qname, local, alias: aliasOf(uri) };
+      }
+      // An undeclared prefix (F9) is read by its usual meaning: `dc:date` is Dublin Core in every real feed. The
+      // file is not namespace-well-formed all the same, which is said once per prefix.
+      if (prefix !== '' && prefix !== 'xml' && !undeclared.has(prefix) && undeclared.size < MAX_UNDECLARED_REPORTS) {
+        undeclared.add(prefix);
+        problems.push({ line, message: `the prefix "${prefix}:" is used but never declared; it was read by its usual meaning` });
+      }
+      return { qname, local, alias: prefix.toLowerCase() };
+    };
+
+    const parser: Parser = new Parser(
+      {
+        onopentagname(name) {
+          attributeCount = 0;
+          if (name.length > MAX_NAME_CHARS) stop('an element name is too long', parser.startIndex);
+        },
+        onattribute(name) {
+          if (++attributeCount > MAX_ATTRIBUTES) stop('an element has too many attributes', parser.startIndex);
+          if (name.length > MAX_NAME_CHARS) stop('an attribute name is too long', parser.startIndex);
+        },
+        onopentag: (qname, attribs) => {
+          if (starts.length >= MAX_XML_DEPTH) {
+            stop(`elements are nested more than ${MAX_XML_DEPTH.toLocaleString('en-US')} levels deep`, parser.startIndex);
+          }
+          const attrs = new Map(Object.entries(attribs));
+          const prefixes = new Map<string, string>();
+          for (const [key, value] of attrs) {
+            if (key === 'xmlns') prefixes.set('', value.trim());
+            else if (key.startsWith('xmlns:')) prefixes.set(key.slice(6), value.trim());
+          }
+          if (prefixes.size > 0) scopes.push({ depth: starts.length, prefixes });
+          starts.push(parser.startIndex);
+          const line = lineAt(parser.startIndex);
+          handler.open({
+            name: resolve(qname, line),
+            attrs,
+            start: parser.startIndex,
+            line,
+            selfClosing: this.charBefore(parser.endIndex) === SLASH,
+          });
+        },
+        onclosetag: (_name, isImplied) => {
+          const start = starts.pop() ?? 0;
+          const top = scopes.at(-1);
+          if (top !== undefined && top.depth === starts.length) scopes.pop();
+          let kind: CloseKind = 'explicit';
+          // htmlparser2 reports `/>` as an implied close whose event starts where the start tag did.
+          if (isImplied) kind = this.ending ? 'eof' : parser.startIndex === start ? 'self' : 'mismatch';
+          handler.close(kind);
+        },
+        ontext(data) {
+          handler.text(data, inCdata);
+        },
+        oncdatastart() {
+          inCdata = true;
+          cdataLine = lineAt(parser.startIndex);
+        },
+        oncdataend: () => {
+          inCdata = false;
+          if (this.ending) problems.push({ line: cdataLine, message: 'a CDATA section is never closed' });
+        },
+      },
+      { xmlMode: true, decodeEntities: true },
+    );
+    this.parser = parser;
   }
-  return { text, problems, stoppedAt };
+
+  write(text: string): void {
+    if (this.stoppedAt !== null || this.skipRest) return;
+    this.tokenize(this.doctype.push(text));
+  }
+
+  /** The end of the document: elements and CDATA still open are closed as cut off by it. */
+  end(): void {
+    if (this.stoppedAt !== null) return;
+    if (!this.skipRest) this.tokenize(this.doctype.end());
+    this.lines.end();
+    if (this.skipRest) return;
+    this.before = this.piece.length > 0 ? this.piece.charCodeAt(this.piece.length - 1) : this.before;
+    this.piece = '';
+    this.pieceStart = this.lines.length;
+    // Everything htmlparser2 emits from here on comes from the end of the file: unclosed elements and CDATA.
+    this.ending = true;
+    this.guard(() => this.parser.end());
+  }
+
+  /** Nothing more needs reading (the root element is not a feed's): later pieces are dropped unread. */
+  skipTheRest(): void {
+    this.skipRest = true;
+  }
+
+  get lastLine(): number {
+    return this.lines.lastLine;
+  }
+
+  private tokenize(text: string): void {
+    this.lines.push(text);
+    for (const problem of this.doctype.problems.splice(0)) this.problems.push({ line: this.lines.lineAt(problem.offset), message: problem.message });
+    if (text === '') return;
+    this.before = this.piece.length > 0 ? this.piece.charCodeAt(this.piece.length - 1) : this.before;
+    this.pieceStart = this.lines.length - text.length;
+    this.piece = text;
+    this.guard(() => this.parser.write(text));
+  }
+
+  private guard(run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      if (!(error instanceof StopScanning)) throw error;
+      const line = this.lines.lineAt(error.offset);
+      this.problems.push({ line, message: `${error.message}; reading stopped here` });
+      this.stoppedAt = line;
+    }
+  }
+
+  /** The character before `offset`, which is always in the piece being tokenized or ends the one before. */
+  private charBefore(offset: number): number {
+    const at = offset - 1 - this.pieceStart;
+    return at >= 0 ? this.piece.charCodeAt(at) : this.before;
+  }
 }
 
 const SLASH = 0x2f;
