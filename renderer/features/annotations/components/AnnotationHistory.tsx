@@ -30,7 +30,7 @@ export function AnnotationHistory({ changes }: { changes: readonly FieldChange[]
   return (
     <div className="annotation-history">
       <h4>{t('annotations.historyHeading')}</h4>
-      <ol className="history">
+      <ol className="annotation-history-list">
         {mine.map((change) => {
           const field = change.field as AnnotationField;
           return (
