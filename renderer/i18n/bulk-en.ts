@@ -35,4 +35,11 @@ export const bulkEn: { [K in keyof typeof bulkJa]: string } = {
   helpClear: 'Clear the selection',
   helpBulk: 'With a selection, 1–5, s and c apply to every selected item',
   helpUndo: 'Undo the last move or bulk change',
+  tags: 'Tags',
+  tagsPlaceholder: 'Tags (separated by commas)',
+  addTags: 'Add tags',
+  removeTags: 'Remove tags',
+  tagsAdded: 'Added “{{tags}}” to {{count}} items',
+  tagsRemoved: 'Removed “{{tags}}” from {{count}} items',
+  tagsUnchanged: 'No tags changed',
 };

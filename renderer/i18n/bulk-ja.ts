@@ -34,4 +34,11 @@ export const bulkJa = {
   helpClear: '選択を解除',
   helpBulk: '選択中なら 1–5・s・c は選択した全項目に適用',
   helpUndo: '直前の移動または一括変更を元に戻す',
+  tags: 'タグ',
+  tagsPlaceholder: 'タグ (読点・カンマ区切り)',
+  addTags: 'タグを追加',
+  removeTags: 'タグを外す',
+  tagsAdded: '{{count}}件にタグ「{{tags}}」を追加しました',
+  tagsRemoved: '{{count}}件からタグ「{{tags}}」を外しました',
+  tagsUnchanged: 'タグの変更はありません',
 } as const;

@@ -73,6 +73,10 @@ describe('IPC contract', () => {
     expect(bulk.safeParse({ ids: [1], change: { severity: 5 } }).success).toBe(false);
     expect(bulk.safeParse({ ids: [1], change: { title: 'x' } }).success).toBe(false);
     expect(bulk.safeParse({ ids: ['1'], change: { status: 'new' } }).success).toBe(false);
+    expect(bulk.parse({ ids: [1], change: { addTags: [' Ｅｍｏｔｅｔ '] } }).change).toEqual({ addTags: ['Emotet'] });
+    expect(bulk.safeParse({ ids: [1], change: { removeTags: ['要確認'] } }).success).toBe(true);
+    expect(bulk.safeParse({ ids: [1], change: { addTags: [] } }).success).toBe(false);
+    expect(bulk.safeParse({ ids: [1], change: { addTags: ['\u200b '] } }).success).toBe(false);
     const undo = contract['items.bulkUndo'].input;
     expect(undo.safeParse({ batchId: 'status:12-40' }).success).toBe(true);
     expect(undo.safeParse({ batchId: 'items:12-40' }).success).toBe(false);

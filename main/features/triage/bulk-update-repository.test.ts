@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempDatabase, type TempDatabase } from '../../testing/temp-database.js';
+import { addTags, listItemTags } from '../annotations/annotations-repository.js';
 import { correctFact, getItemFacts, listFieldChanges } from '../facts/facts-repository.js';
 import { BulkBatchNotFoundError, InvalidBulkIdsError, bulkUpdateItems, undoBulkUpdate } from './bulk-update-repository.js';
 import { getItem, ItemNotFoundError, moveItem } from './items-repository.js';
@@ -126,6 +127,29 @@ describe('undoBulkUpdate', () => {
     expect((await getItemFacts(t.db, 3)).corrections).toEqual([expect.objectContaining({ field: 'severity', value: 1 })]);
     expect([(await boardRow(1))?.severity, (await boardRow(2))?.severity, (await boardRow(3))?.severity]).toEqual([2, 3, 1]);
     expect((await listFieldChanges(t.db, 1))[0]).toMatchObject({ field: 'severity', from: 4, to: 2, changedBy: 'tanaka' });
+  });
+
+  it('adds tags to many items and the undo takes exactly those off again, leaving tags they had before', async () => {
+    await t.db.withTransaction((tx) => addTags(tx, [1], ['Emotet'], { by: 'sato', at: 'earlier' }));
+    const added = await bulkUpdateItems(t.db, { ids: [1, 2, 3], change: { addTags: ['Emotet', '要確認'] }, by: 'tanaka' });
+    expect(added).toMatchObject({ changed: 3, unchanged: 0 });
+    expect(added.batchId).toMatch(/^field:/);
+    expect(await listItemTags(t.db, 1)).toEqual(['Emotet', '要確認']);
+    expect((await listFieldChanges(t.db, 2))[0]).toMatchObject({ field: 'tags', from: [], to: ['Emotet', '要確認'], changedBy: 'tanaka' });
+    // Someone changes item 3's tags afterwards: their change stands.
+    await t.db.withTransaction((tx) => addTags(tx, [3], ['社外'], { by: 'sato', at: 'later' }));
+
+    expect(await undoBulkUpdate(t.db, added.batchId ?? '', 'tanaka')).toEqual({ restored: 2, skipped: [3] });
+    expect(await listItemTags(t.db, 1)).toEqual(['Emotet']);
+    expect(await listItemTags(t.db, 2)).toEqual([]);
+    expect(await listItemTags(t.db, 3)).toEqual(['Emotet', '社外', '要確認']);
+
+    const removed = await bulkUpdateItems(t.db, { ids: [1, 3], change: { removeTags: ['Emotet'] }, by: 'tanaka' });
+    expect(removed.changed).toBe(2);
+    expect(await listItemTags(t.db, 1)).toEqual([]);
+    await undoBulkUpdate(t.db, removed.batchId ?? '', 'tanaka');
+    expect(await listItemTags(t.db, 1)).toEqual(['Emotet']);
+    expect(await listItemTags(t.db, 3)).toEqual(['Emotet', '社外', '要確認']);
   });
 
   it('refuses an id that names no whole batch', async () => {

@@ -1,6 +1,7 @@
-// Bulk changes (status, category, severity of many items) and their undo, each in ONE transaction and
+// Bulk changes (status, category, severity, tags of many items) and their undo, each in ONE transaction and
 // recorded in the same history rows as a single change: status_changes for the status, field_changes plus
-// item_corrections for facts (category and severity are facts; the officer's value is a correction).
+// item_corrections for facts (category and severity are facts; the officer's value is a correction), and
+// the annotations' own addTags/removeTags for tags (one `tags` row per item, whole list before → after).
 //
 // A batch is named by the range of history row ids it wrote (shared/domain/bulk-change.ts): the transaction
 // queue of Connection serialises writers, so one batch's rows are consecutive and nobody else's are among
@@ -8,6 +9,7 @@
 import type { BulkChange, BulkUndoResult, BulkUpdateResult } from '../../../shared/domain/bulk-change.js';
 import { MAX_BULK_ITEMS } from '../../../shared/domain/bulk-change.js';
 import type { Connection, WriteDb } from '../../db/database.js';
+import { addTags, removeTags } from '../annotations/annotations-repository.js';
 import { ItemNotFoundError } from './item-not-found-error.js';
 
 /** The batch id names no complete batch of history rows (made up, partial, or from another database). */
@@ -125,6 +127,14 @@ async function updateFact(tx: WriteDb, idsJson: string, field: FactField, value:
   return recorded;
 }
 
+/** Tags added or removed by the annotations module, which writes one field_changes row per changed item, last. */
+async function updateTags(tx: WriteDb, ids: readonly number[], tags: readonly string[], mode: 'add' | 'remove', at: string, by: string): Promise<{ lastId: number; changes: number }> {
+  const changed = await (mode === 'add' ? addTags : removeTags)(tx, ids, tags, { by, at });
+  if (changed.length === 0) return { lastId: 0, changes: 0 };
+  const last = await tx.get<{ id: number }>("SELECT max(id) AS id FROM field_changes WHERE field = 'tags'");
+  return { lastId: last?.id ?? 0, changes: changed.length };
+}
+
 /** Applies one change to every listed item in one transaction; returns the batch to undo it by. */
 export async function bulkUpdateItems(db: Connection, input: BulkUpdateInput): Promise<BulkUpdateResult> {
   const idsJson = checkIds(input.ids);
@@ -135,6 +145,11 @@ export async function bulkUpdateItems(db: Connection, input: BulkUpdateInput): P
     if ('status' in change) {
       const { lastId, changes } = await updateStatus(tx, idsJson, change.status, at, input.by);
       return { batchId: batchIdOf('status', lastId, changes), changed: changes, unchanged: input.ids.length - changes };
+    }
+    if ('addTags' in change || 'removeTags' in change) {
+      const [tags, mode] = 'addTags' in change ? [change.addTags, 'add' as const] : [change.removeTags, 'remove' as const];
+      const { lastId, changes } = await updateTags(tx, input.ids, tags, mode, at, input.by);
+      return { batchId: batchIdOf('field', lastId, changes), changed: changes, unchanged: input.ids.length - changes };
     }
     const [field, value]: [FactField, unknown] = 'category' in change ? ['category', change.category] : ['severity', change.severity];
     const { lastId, changes } = await updateFact(tx, idsJson, field, value, at, input.by);
@@ -231,6 +246,28 @@ async function restoreFact(tx: WriteDb, rows: readonly HistoryRow[], field: stri
 }
 
 /**
+ * Tags back as they were: what the batch added is removed and what it removed is added again, grouped by
+ * the same set of tags so a batch of 5,000 items is a few calls. The annotations module records each revert.
+ */
+async function restoreTags(tx: WriteDb, rows: readonly HistoryRow[], at: string, by: string): Promise<void> {
+  const groups = new Map<string, { mode: 'add' | 'remove'; tags: string[]; ids: number[] }>();
+  for (const r of rows) {
+    const from = JSON.parse(r.from_json ?? '[]') as string[];
+    const to = JSON.parse(r.to_json ?? '[]') as string[];
+    const added = to.filter((t) => !from.includes(t));
+    const removed = from.filter((t) => !to.includes(t));
+    for (const [mode, tags] of [['remove', added], ['add', removed]] as const) {
+      if (tags.length === 0) continue;
+      const key = `${mode}:${JSON.stringify(tags)}`;
+      const group = groups.get(key) ?? { mode, tags, ids: [] };
+      group.ids.push(r.item_id);
+      groups.set(key, group);
+    }
+  }
+  for (const { mode, tags, ids } of groups.values()) await (mode === 'add' ? addTags : removeTags)(tx, ids, tags, { by, at });
+}
+
+/**
  * Reverts exactly one batch in one transaction, recording the reverts as new history (history is append-
  * only). Items changed again since the batch are left alone and listed.
  */
@@ -243,6 +280,7 @@ export async function undoBulkUpdate(db: Connection, batchId: string, by: string
     const later = await changedSince(tx, range, field, rows.map((r) => r.item_id));
     const restorable = rows.filter((r) => !later.has(r.item_id));
     if (range.table === 'status') await restoreStatus(tx, restorable, at, by);
+    else if (field === 'tags') await restoreTags(tx, restorable, at, by);
     else await restoreFact(tx, restorable, field, at, by);
     return { restored: restorable.length, skipped: rows.filter((r) => later.has(r.item_id)).map((r) => r.item_id) };
   });

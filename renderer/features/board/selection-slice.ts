@@ -65,7 +65,8 @@ export function applyToColumns(columns: BoardColumn[], ids: readonly number[], c
   let next = columns;
   for (const id of ids) {
     const card = findCard(next, id);
-    if (!card) continue;
+    // Cards do not show tags: a tag change waits for the reload.
+    if (!card || 'addTags' in change || 'removeTags' in change) continue;
     const changed: BoardCard =
       'status' in change ? { ...card, status: change.status } : 'category' in change ? { ...card, category: change.category } : { ...card, severity: change.severity };
     next =

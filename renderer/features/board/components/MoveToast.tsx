@@ -18,6 +18,11 @@ function useBulkMessage(bulk: LastBulk | null): string {
     return bulk.skipped > 0 ? t('bulk.undoneSkipped', { count: bulk.count, skipped: bulk.skipped }) : t('bulk.undone', { count: bulk.count });
   }
   const { change } = bulk;
+  if ('addTags' in change || 'removeTags' in change) {
+    const tags = ('addTags' in change ? change.addTags : change.removeTags).join('、');
+    if (bulk.batchId === null) return t('bulk.tagsUnchanged');
+    return t('addTags' in change ? 'bulk.tagsAdded' : 'bulk.tagsRemoved', { count: bulk.count, tags });
+  }
   const [field, value] =
     'status' in change
       ? [t('bulk.fieldStatus'), t(`status.${change.status}`)]

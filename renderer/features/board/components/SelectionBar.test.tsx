@@ -115,5 +115,17 @@ describe('keyboard and bulk selection', () => {
     });
     expect(api['items.bulkUpdate']).toHaveBeenLastCalledWith({ ids: [1, 4], change: { severity: 4 } });
     expect(select?.value).toBe('');
+
+    // Tags typed with Japanese or Latin separators go to every selected item in one change.
+    const input = view.container.querySelector<HTMLInputElement>('input[aria-label="タグ"]');
+    await act(async () => {
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+      setValue?.call(input, 'Emotet、要確認, Emotet');
+      input?.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const remove = [...view.container.querySelectorAll('button')].find((b) => b.textContent === 'タグを外す');
+    await act(async () => remove?.click());
+    expect(api['items.bulkUpdate']).toHaveBeenLastCalledWith({ ids: [1, 4], change: { removeTags: ['Emotet', '要確認'] } });
+    expect(input?.value).toBe('');
   });
 });

@@ -1,12 +1,18 @@
 // The bar over the board while cards are selected: 「N件を選択中」 and the bulk actions (status, category,
-// severity), each one change to every selected item, undone as a whole from the toast or with Ctrl+Z.
-import type { ChangeEvent, KeyboardEvent } from 'react';
+// severity, tags added or removed), each one change to every selected item, undone as a whole from the
+// toast or with Ctrl+Z.
+import { useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkChange } from '../../../../shared/domain/bulk-change.js';
 import { CATEGORIES, SEVERITIES, STATUSES, isStatus, type Category } from '../../../../shared/domain/vocabulary.js';
 import { useBoard } from '../board-context.js';
 
 const NONE = '';
+
+/** Tags typed in one field: split at commas (also the Japanese 、 and full-width ，), blanks dropped. */
+export function splitTags(text: string): string[] {
+  return [...new Set(text.split(/[,、，]/u).map((t) => t.trim()).filter((t) => t !== ''))];
+}
 
 function changeOf(field: 'status' | 'category' | 'severity', value: string): BulkChange | null {
   if (field === 'status') return isStatus(value) ? { status: value } : null;
@@ -23,7 +29,15 @@ export function SelectionBar() {
   const bulkChangeRequested = useBoard((s) => s.bulkChangeRequested);
   const selectionCleared = useBoard((s) => s.selectionCleared);
   const bulkErrorDismissed = useBoard((s) => s.bulkErrorDismissed);
+  const [tagText, setTagText] = useState('');
   if (count === 0 && !error) return null;
+  const tags = splitTags(tagText);
+
+  function onTags(mode: 'add' | 'remove') {
+    if (tags.length === 0) return;
+    void bulkChangeRequested(mode === 'add' ? { addTags: tags } : { removeTags: tags });
+    setTagText('');
+  }
 
   // The select goes back to its prompt at once: it is a command, not a field holding a value.
   const onPick = (field: 'status' | 'category' | 'severity') => (event: ChangeEvent<HTMLSelectElement>) => {
@@ -79,6 +93,29 @@ export function SelectionBar() {
               ))}
             </select>
           </label>
+          <span className="selection-action">
+            <input
+              type="text"
+              aria-label={t('bulk.tags')}
+              placeholder={t('bulk.tagsPlaceholder')}
+              value={tagText}
+              maxLength={400}
+              disabled={busy}
+              onChange={(e) => setTagText(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+                  e.preventDefault();
+                  onTags('add');
+                }
+              }}
+            />
+            <button type="button" className="button" disabled={busy || tags.length === 0} onClick={() => onTags('add')}>
+              {t('bulk.addTags')}
+            </button>
+            <button type="button" className="button" disabled={busy || tags.length === 0} onClick={() => onTags('remove')}>
+              {t('bulk.removeTags')}
+            </button>
+          </span>
           <button type="button" className="button button--quiet" onClick={selectionCleared}>
             {t('bulk.clear')}
           </button>
