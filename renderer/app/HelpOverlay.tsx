@@ -17,6 +17,7 @@ const SHORTCUTS = [
   ['Ctrl+A / ⌘A', 'bulk.helpColumn'],
   ['Esc', 'bulk.helpClear'],
   ['1–5 · s · c', 'bulk.helpBulk'],
+  ['s · c · 1–5', 'bulk.helpDetail'],
   ['Ctrl+Z / ⌘Z', 'bulk.helpUndo'],
   ['/', 'help.search'],
   ['h', 'help.history'],

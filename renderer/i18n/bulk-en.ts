@@ -42,4 +42,5 @@ export const bulkEn: { [K in keyof typeof bulkJa]: string } = {
   tagsAdded: 'Added “{{tags}}” to {{count}} items',
   tagsRemoved: 'Removed “{{tags}}” from {{count}} items',
   tagsUnchanged: 'No tags changed',
+  helpDetail: 'In the open detail, s, c and 1–5 work on the item shown',
 };

@@ -41,4 +41,5 @@ export const bulkJa = {
   tagsAdded: '{{count}}件にタグ「{{tags}}」を追加しました',
   tagsRemoved: '{{count}}件からタグ「{{tags}}」を外しました',
   tagsUnchanged: 'タグの変更はありません',
+  helpDetail: '詳細を開いているときも、その項目に s・c・1–5 が使えます',
 } as const;

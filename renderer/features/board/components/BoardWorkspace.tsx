@@ -6,6 +6,7 @@ import { selectMode } from '../board-selectors.js';
 import { Board } from './Board.js';
 import { FilterBar } from './FilterBar.js';
 import { SelectionBar } from './SelectionBar.js';
+import { DetailKeys } from './DetailKeys.js';
 import { TableView } from './TableView.js';
 
 export function BoardWorkspace({ children }: { children?: ReactNode }) {
@@ -15,6 +16,7 @@ export function BoardWorkspace({ children }: { children?: ReactNode }) {
       <FilterBar />
       {children}
       <SelectionBar />
+      <DetailKeys />
       {mode === 'table' ? <TableView /> : <Board />}
     </>
   );
