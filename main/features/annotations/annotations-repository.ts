@@ -185,13 +185,16 @@ export function removeTags(tx: WriteDb, ids: readonly number[], tags: readonly s
 /** Tags in use with their item counts, most used first; `prefix` narrows them (autocomplete). */
 export async function listTags(db: ReadDb, options: { prefix?: string; limit?: number } = {}): Promise<TagCount[]> {
   const prefix = options.prefix ? normalizeTag(options.prefix) ?? '' : '';
-  // A range on the (tag, item_id) index instead of LIKE: no wildcard escaping, and the index is used.
-  const rows = await db.all<{ tag: string; count: number }>(
-    `SELECT tag, count(*) AS count FROM item_tags
-     WHERE (? = '' OR (tag >= ? AND tag < ? || char(1114111)))
-     GROUP BY tag ORDER BY count DESC, tag LIMIT ?`,
-    [prefix, prefix, prefix, options.limit ?? 200],
-  );
+  const limit = options.limit ?? 200;
+  // A range on the (tag, item_id) index instead of LIKE: no wildcard escaping, and the index is searched
+  // rather than scanned (the range is spelled out only when there is a prefix, so the planner sees it).
+  const rows = prefix
+    ? await db.all<{ tag: string; count: number }>(
+        `SELECT tag, count(*) AS count FROM item_tags WHERE tag >= ? AND tag < ? || char(1114111)
+         GROUP BY tag ORDER BY count DESC, tag LIMIT ?`,
+        [prefix, prefix, limit],
+      )
+    : await db.all<{ tag: string; count: number }>('SELECT tag, count(*) AS count FROM item_tags GROUP BY tag ORDER BY count DESC, tag LIMIT ?', [limit]);
   return rows.map((r) => ({ tag: r.tag, count: r.count }));
 }
 

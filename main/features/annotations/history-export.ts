@@ -1,6 +1,5 @@
 // The history export (ISMS evidence) as CSV for Japanese Excel or as JSON. The CSV follows the item export
 // (csv-export.ts): UTF-8 with a BOM, CRLF, every cell quoted, formula starts neutralised.
-import { stringify } from 'csv-stringify/sync';
 import type { HistoryEntry, HistoryFile } from '../../../shared/domain/annotations.js';
 import { neutralizeFormula } from '../export/csv-export.js';
 
@@ -27,10 +26,19 @@ function toCells(entry: HistoryEntry): string[] {
   ].map((cell) => neutralizeFormula(cell.replaceAll('\u0000', '')));
 }
 
-/** The CSV as text, starting with the BOM (Excel reads UTF-8 without it as Shift_JIS). */
+/** One record as csv-stringify writes it with `quoted_match: /[\s\S]/`: every non-empty cell quoted. */
+function toRecord(cells: readonly string[]): string {
+  return cells.map((cell) => (cell === '' ? '' : `"${cell.replaceAll('"', '""')}"`)).join(',');
+}
+
+/**
+ * The CSV as text, starting with the BOM (Excel reads UTF-8 without it as Shift_JIS). Written by hand in
+ * exactly csv-stringify's shape (csv-export.ts): csv-stringify with a quoting regex took 2 s for 30,000
+ * history rows, this takes a fraction of that (annotations-bench.ts).
+ */
 export function formatHistoryCsv(entries: readonly HistoryEntry[]): string {
-  const text = stringify([[...HISTORY_COLUMNS], ...entries.map(toCells)], { record_delimiter: '\r\n', quoted_match: /[\s\S]/ });
-  return `\uFEFF${text}`;
+  const lines = [toRecord(HISTORY_COLUMNS), ...entries.map((e) => toRecord(toCells(e)))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 export function formatHistoryJson(entries: readonly HistoryEntry[]): string {
