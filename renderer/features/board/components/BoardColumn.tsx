@@ -78,7 +78,9 @@ export function BoardColumn({ column, tabbableId, selectedId, pinnedIds, focusRe
   const [restoreTo, setRestoreTo] = useState<number | null>(null);
   // The same, readable by effects of the commit that started a restore (before the state has re-rendered).
   const restoring = useRef(false);
-  const seen = useRef({ queryKey, length: cards.length });
+  // Starts as "nothing shown yet", so a column that mounts with its cards (the page reloaded, back from the
+  // table view) also goes back to where it was for this query.
+  const seen = useRef({ queryKey, length: 0 });
   useLayoutEffect(() => {
     const before = seen.current;
     seen.current = { queryKey, length: cards.length };

@@ -2,8 +2,8 @@
 // (sorted in SQL by main: queryTable). The row count comes from SQL; only the rows in view (and a few
 // around them) are in the DOM, fetched in windows by offset as the grid scrolls (table-windows.ts). Same
 // filters as the board. Cells render item text as text only.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardCard, TableColumn } from '../../../../shared/domain/board-query.js';
 import { formatDay } from '../../../components/format-date.js';
@@ -15,10 +15,13 @@ import { FactBadges } from './FactBadges.js';
 import { Highlighted } from './Highlighted.js';
 import { TableHeader, type TableHeaderColumn } from './TableHeader.js';
 import { useColumnWidths } from './use-column-widths.js';
+import { useRowPicking } from './use-row-picking.js';
 import './virtual.css';
 
 /** Fixed row height: one line per row (long titles end in …), so offsets need no measuring. */
 export const TABLE_ROW_HEIGHT = 34;
+/** Rows rendered beyond each edge of the view, so a short scroll shows rows at once. */
+const OVERSCAN = 10;
 
 const COLUMNS: TableHeaderColumn[] = [
   { column: 'title', className: 'col-title', width: 380 },
@@ -74,23 +77,36 @@ export function TableView() {
   const headerRef = useRef<HTMLTableSectionElement>(null);
   const [headerHeight, setHeaderHeight] = useState(TABLE_ROW_HEIGHT);
   const { widths, widthChanged, widthFitted } = useColumnWidths(COLUMNS, scrollRef);
+  const picking = useRowPicking(windows);
   // Roving tabindex: one row is in the Tab order, the arrows move between rows (even ones not rendered yet).
   const [activeIndex, setActiveIndex] = useState(0);
   const pendingFocus = useRef<number | null>(null);
 
+  // The row in the Tab order stays rendered when scrolled away, so Tab still reaches the grid.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      return activeIndex < range.count && !indexes.includes(activeIndex) ? [...indexes, activeIndex].sort((a, b) => a - b) : indexes;
+    },
+    [activeIndex],
+  );
   const virtualizer = useVirtualizer({
     count: matching,
+    rangeExtractor,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => TABLE_ROW_HEIGHT,
-    overscan: 10,
+    overscan: OVERSCAN,
     // Rows start below the sticky header, which also covers the top of the scrollport.
     scrollMargin: headerHeight,
     scrollPaddingStart: headerHeight,
     observeElementRect: observeRectWithFallback,
   });
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
+  // The rows in view (not the pinned row, nor the overscan), and the rows to fetch around them.
+  const first = virtualizer.range?.startIndex ?? 0;
+  const last = virtualizer.range?.endIndex ?? 0;
+  const fetchFirst = Math.max(0, first - OVERSCAN);
+  const fetchLast = Math.min(Math.max(0, matching - 1), last + OVERSCAN);
 
   useLayoutEffect(() => {
     const height = headerRef.current?.getBoundingClientRect().height ?? 0;
@@ -98,8 +114,8 @@ export function TableView() {
   });
 
   useEffect(() => {
-    void tableRowsShown(first, last);
-  }, [first, last, generation, tableRowsShown]);
+    void tableRowsShown(fetchFirst, fetchLast);
+  }, [fetchFirst, fetchLast, generation, tableRowsShown]);
 
   // A new query or sort is a new result: back to its top.
   useEffect(() => {
@@ -126,7 +142,8 @@ export function TableView() {
   }
 
   function onRowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, index: number, row: BoardCard | undefined) {
-    const page = Math.max(1, items.length - 2 * 10);
+    if (row && picking.onKeyDown(event, index, row)) return;
+    const page = Math.max(1, last - first);
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
       ArrowUp: index - 1,
@@ -178,10 +195,12 @@ export function TableView() {
                   aria-busy={row ? undefined : true}
                   tabIndex={item.index === activeIndex ? 0 : -1}
                   data-item-id={row?.id}
-                  className={row ? undefined : 'row-placeholder'}
+                  aria-selected={row ? picking.isPicked(row.id) : undefined}
+                  className={row ? (picking.isPicked(row.id) ? 'row--picked' : undefined) : 'row-placeholder'}
                   style={{ transform: `translateY(${item.start - headerHeight}px)` }}
-                  onClick={() => {
+                  onClick={(event) => {
                     setActiveIndex(item.index);
+                    if (row && picking.onClick(event, item.index, row)) return;
                     if (row) void cardOpened(row.id);
                   }}
                   onFocus={() => setActiveIndex(item.index)}
