@@ -1,7 +1,7 @@
 // Filters combined freely in the browser shell: several kinds, a source and a status chosen from their
 // checkbox lists, shown as chips; the same result after a reload of the address and from a saved view;
-// 続報あり and 続報なし splitting the board; and the search hits marked in the open item beside the
-// fact evidence, stepped through with n.
+// 続報あり and 続報なし splitting the board; the search hits marked in the open item beside the fact
+// evidence, stepped through with n; and a tag added in the detail chosen in the tag filter.
 import { resolve } from 'node:path';
 import { test, expect, type Page } from './fixtures.js';
 
@@ -127,7 +127,24 @@ test('filters: combined, shown as chips, restored by a reload and by a saved vie
   }
   // The imported text stays text: no element came from it.
   await expect(detail.locator('.detail-body img, .detail-body script')).toHaveCount(0);
+  await board.screenshot('71-detail-hits');
+
+  // A tag added in the detail is a choice of the tag filter (tags.list), any of the chosen tags.
+  const tags = detail.getByRole('region', { name: 'タグ' });
+  const tagInput = tags.getByRole('combobox', { name: 'タグを追加' });
+  await tagInput.fill('要確認');
+  await tagInput.press('Enter');
+  await expect(tags.getByRole('listitem').filter({ hasText: '要確認' })).toBeVisible();
+  // The drawer covers the right of the filter bar: closed, as the officer would to filter.
+  await detail.getByRole('button', { name: '閉じる' }).click();
+  await expect(detail).toBeHidden();
+  await choose(page, 'タグ', [/^要確認/]);
+  await expect.poll(() => queryInUrl(page)['tags']).toEqual(['要確認']);
+  await expect.poll(() => matching(page)).toBe(1);
   await choose(page, '種別', ['インシデント']);
+  await expect.poll(() => queryInUrl(page)['kinds']).toEqual(['incident']);
+  expect(await matching(page)).toBe(1);
+  await expect(chips(page)).toHaveText(['種別: インシデント×', 'タグ: 要確認×']);
   await board.screenshot('70-filters');
 
   expect(offsiteRequests).toEqual([]);

@@ -26,7 +26,7 @@ export const searchEn = {
     followUpsYes: 'Has follow-ups',
     followUpsNo: 'No follow-ups',
     tags: 'Tags',
-    tagsPlaceholder: 'Add a tag',
+    tagsEmpty: 'No tags yet',
     sourcesEmpty: 'No sources yet',
     active: 'Active filters',
     remove: 'Remove {{label}}',

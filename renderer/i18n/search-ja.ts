@@ -27,7 +27,7 @@ export const searchJa = {
     followUpsYes: '続報あり',
     followUpsNo: '続報なし',
     tags: 'タグ',
-    tagsPlaceholder: 'タグを追加',
+    tagsEmpty: 'タグはまだありません',
     sourcesEmpty: '情報源はまだありません',
     active: '絞り込み条件',
     remove: '{{label}} を外す',

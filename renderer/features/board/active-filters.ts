@@ -13,11 +13,6 @@ export interface ActiveFilter {
   removal: Partial<BoardFilter>;
 }
 
-/** Normalises a typed tag as item_tags stores it (migration 0009): NFKC, trimmed, inner spaces as one. */
-export function normalizeTag(raw: string): string {
-  return raw.normalize('NFKC').replace(/\s+/gu, ' ').trim();
-}
-
 function listChips<T>(
   name: string,
   field: keyof BoardFilter,

@@ -12,6 +12,7 @@ import {
   type TableColumn,
   type TableSort,
 } from '../../../shared/domain/board-query.js';
+import type { TagCount } from '../../../shared/domain/annotations.js';
 import type { CorrectableField } from '../../../shared/domain/corrections.js';
 import type { ItemDetail } from '../../../shared/domain/item.js';
 import type { SavedView } from '../../../shared/domain/saved-views.js';
@@ -71,6 +72,8 @@ export interface BoardState extends SelectionSlice {
   views: SavedView[];
   /** The sources items came from, with counts: the source filter's choices (asked for when it opens). */
   sources: SourceCount[];
+  /** Tags in use, with counts: the tag filter's choices (asked for when it opens). */
+  tagChoices: TagCount[];
   selectedId: number | null;
   detail: ItemDetail | null;
   lastMove: LastMove | null;
@@ -92,6 +95,7 @@ export interface BoardState extends SelectionSlice {
   tableRowsShown: (first: number, last: number) => Promise<void>;
   viewsRequested: () => Promise<void>;
   sourcesRequested: () => Promise<void>;
+  tagChoicesRequested: () => Promise<void>;
   viewSaved: (name: string) => Promise<boolean>;
   viewApplied: (name: string) => Promise<void>;
   viewDeleted: (name: string) => Promise<void>;
@@ -275,6 +279,7 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
       table: emptyTable(),
       views: [],
       sources: [],
+      tagChoices: [],
       selectedId: null,
       detail: null,
       lastMove: null,
@@ -343,6 +348,13 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
       sourcesRequested: async () => {
         const result = await api['board.sources']({});
         if (result.ok) set({ sources: result.value });
+        else set({ error: { kind: 'load', message: result.error.message } });
+      },
+
+      tagChoicesRequested: async () => {
+        // Every tag an officer could have typed: item_tags holds a few hundred at most.
+        const result = await api['tags.list']({ limit: 1000 });
+        if (result.ok) set({ tagChoices: result.value });
         else set({ error: { kind: 'load', message: result.error.message } });
       },
 

@@ -1,7 +1,7 @@
 // The filter bar under the header: kinds, categories, severities, statuses and sources (several values
-// each, MultiSelectFilter), date range, APPI, relevance, 続報あり and tags, combined freely (each narrows
-// the board and the table), the filters in force as removable chips with 「条件をクリア」 (FilterChips),
-// the sort, saved views and the board/table switch.
+// each, MultiSelectFilter; tags are any of those tags.list names), date range, APPI, relevance and 続報あり,
+// combined freely (each narrows the board and the table), the filters in force as removable chips with
+// 「条件をクリア」 (FilterChips), the sort, saved views and the board/table switch.
 import { useTranslation } from 'react-i18next';
 import type { BoardFilter, BoardSort } from '../../../../shared/domain/board-query.js';
 import { CATEGORIES, KINDS, SEVERITIES, STATUSES } from '../../../../shared/domain/vocabulary.js';
@@ -10,7 +10,6 @@ import { selectMode, selectQuery } from '../board-selectors.js';
 import { FilterChips } from './FilterChips.js';
 import { MultiSelectFilter } from './MultiSelectFilter.js';
 import { SavedViews } from './SavedViews.js';
-import { TagFilter } from './TagFilter.js';
 
 /** Each control is named by aria-label: the wrapping label alone would also take in the chosen option's text. */
 const RELEVANCE_STEPS = [20, 40, 60, 80] as const;
@@ -39,6 +38,8 @@ export function FilterBar() {
   const sources = useBoard((s) => s.sources);
   const filtersChanged = useBoard((s) => s.filtersChanged);
   const sourcesRequested = useBoard((s) => s.sourcesRequested);
+  const tagChoices = useBoard((s) => s.tagChoices);
+  const tagChoicesRequested = useBoard((s) => s.tagChoicesRequested);
   const sortChanged = useBoard((s) => s.sortChanged);
   const modeChanged = useBoard((s) => s.modeChanged);
 
@@ -136,7 +137,14 @@ export function FilterBar() {
           <option value="false">{t('search.filter.followUpsNo')}</option>
         </select>
       </label>
-      <TagFilter tags={query.tags} onChange={(tags) => change({ tags })} />
+      <MultiSelectFilter
+        label={t('search.filter.tags')}
+        options={tagChoices.map((choice) => ({ value: choice.tag, label: choice.tag, count: choice.count }))}
+        selected={query.tags}
+        onChange={(tags) => change({ tags })}
+        onOpen={() => void tagChoicesRequested()}
+        emptyText={t('search.filter.tagsEmpty')}
+      />
       <div className="filter-field">
         <span id="sort-label">{t('search.sort')}</span>
         <div className="segmented" role="group" aria-labelledby="sort-label">
