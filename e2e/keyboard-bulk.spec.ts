@@ -138,3 +138,40 @@ test('bulk: select cards with the mouse and keys, change them all, one undo rest
   await expectColumnCount(board, 'new', 20);
   await expect(board.card('new', EMOTET)).not.toContainText('3 高');
 });
+
+test('table view: rows picked with Ctrl+click, Shift+click and x take the same bulk actions, tags included', async ({ board, page }) => {
+  await loadDemo(board);
+  await page.getByRole('button', { name: '表', exact: true }).click();
+  const grid = page.getByRole('grid', { name: '項目の表' });
+  const row = (i: number) => grid.getByRole('row').nth(i + 1); // row 0 is the header
+  await expect(row(4)).toBeVisible();
+
+  await row(0).click({ modifiers: ['Control'] });
+  await row(2).click({ modifiers: ['Shift'] });
+  const bar = page.getByRole('toolbar', { name: '選択した項目の一括操作' });
+  await expect(bar).toContainText('3件を選択中');
+  await row(4).focus();
+  await page.keyboard.press('x');
+  await expect(bar).toContainText('4件を選択中');
+  await expect(grid.locator('[aria-selected="true"]')).toHaveCount(4);
+  await board.screenshot('61-bulk-table-selection');
+  await expect(page.getByRole('dialog', { name: '詳細' })).toBeHidden();
+
+  // Tags for all four, then the undo takes them off again.
+  await bar.getByRole('textbox', { name: 'タグ' }).fill('要確認、社内周知');
+  await bar.getByRole('button', { name: 'タグを追加' }).click();
+  const toast = page.getByRole('status', { name: '通知' });
+  await expect(toast).toContainText('4件にタグ「要確認、社内周知」を追加しました');
+  await row(4).click();
+  const detail = page.getByRole('dialog', { name: '詳細' });
+  await expect(detail.getByRole('region', { name: 'タグ' })).toContainText('社内周知');
+  await page.keyboard.press('Escape');
+  await expect(detail).toBeHidden();
+  await toast.getByRole('button', { name: '元に戻す' }).click();
+  await expect(toast).toContainText('一括変更を元に戻しました (4件)');
+  await row(4).click();
+  // The tags are gone, and the history keeps both changes (the bulk add and its undo) as evidence.
+  await expect(detail.getByRole('region', { name: 'タグ' })).not.toContainText('社内周知');
+  await expect(detail).toContainText('タグ: (なし) → 社内周知, 要確認');
+  await expect(detail).toContainText('タグ: 社内周知, 要確認 → (なし)');
+});

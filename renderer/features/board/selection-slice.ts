@@ -39,6 +39,8 @@ export interface SelectionSlice {
   columnSelected: (status: Status) => void;
   /** The table's header checkbox: the rows it shows, all in or all out. */
   rowsSelectionToggled: (ids: readonly number[]) => void;
+  /** A Shift+click range of table rows: added to the selection. */
+  rowsSelected: (ids: readonly number[]) => void;
   selectionCleared: () => void;
   /** Applies the change to the selection, or to the given cards (the focused card when nothing is selected). */
   bulkChangeRequested: (change: BulkChange, ids?: readonly number[]) => Promise<void>;
@@ -124,6 +126,8 @@ export function createSelectionSlice<S extends Host & SelectionSlice>(
         const all = ids.length > 0 && ids.every((id) => s.selection.includes(id));
         return { selection: all ? s.selection.filter((id) => !ids.includes(id)) : [...new Set([...s.selection, ...ids])].slice(0, MAX_BULK_ITEMS) };
       }),
+
+    rowsSelected: (ids) => patch((s) => ({ selection: [...new Set([...s.selection, ...ids])].slice(0, MAX_BULK_ITEMS) })),
 
     selectionCleared: () => patch({ selection: [], selectionAnchor: null }),
 
