@@ -28,6 +28,15 @@ describe('board service', () => {
     expect(board.columns[0]?.cards[0]?.highlights?.title?.some((s) => s.hit && s.text === '漏洩')).toBe(true);
   });
 
+  it('gives the total for a query that keeps every item, in any order, and for one that filters', async () => {
+    for (const sort of ['relevance', 'date_desc', 'date_asc'] as const) {
+      const board = await loadBoardSnapshot(t.db, { ...emptyBoardQuery(), sort }, 2);
+      expect(board).toMatchObject({ total: 7, matching: 7 });
+    }
+    const filtered = await loadBoardSnapshot(t.db, { ...emptyBoardQuery(), statuses: ['triage'] }, 2);
+    expect(filtered).toMatchObject({ total: 7, matching: 1 });
+  });
+
   it('pages one column after the cards already shown, with no repeats, for the same query', async () => {
     const query = { ...emptyBoardQuery(), sort: 'date_desc' as const };
     const first = await loadBoardSnapshot(t.db, query, 4);
