@@ -1,5 +1,7 @@
 CREATE INDEX board_items_by_date ON board_items(published_at DESC, item_id DESC);
 
+CREATE INDEX board_items_by_source ON board_items(ifnull(source_name, ''));
+
 CREATE INDEX board_items_by_status_date ON board_items(status, published_at DESC, item_id DESC);
 
 CREATE INDEX board_items_by_status_facets ON board_items(status, kind, category, severity, appi_reportable, source_name, published_at, relevance);

@@ -114,12 +114,21 @@ describe('has follow-ups filter (続報あり)', () => {
 
 describe('sources', () => {
   it('lists each source with its item count, most items first, without the unnamed', async () => {
-    await seed([base(1, { sourceName: 'IPA' }), base(2, { sourceName: 'cdns' }), base(3, { sourceName: 'cdns' }), base(4, { sourceName: null })]);
+    await seed([base(1, { sourceName: 'IPA' }), base(2, { sourceName: 'cdns' }), base(3, { sourceName: 'cdns' }), base(4, { sourceName: null }), base(5, { sourceName: '' })]);
     expect(await listSources(t.db)).toEqual([
       { name: 'cdns', count: 2 },
       { name: 'IPA', count: 1 },
     ]);
     expect(await listSources(t.db, 1)).toEqual([{ name: 'cdns', count: 2 }]);
+  });
+
+  it('counts from the source index (0010), never grouping the board rows', async () => {
+    const plan = await t.db.all<{ detail: string }>(
+      `EXPLAIN QUERY PLAN SELECT ifnull(source_name, '') AS name, count(*) AS count FROM board_items
+       WHERE ifnull(source_name, '') <> '' GROUP BY ifnull(source_name, '') ORDER BY count DESC, name LIMIT 500`,
+    );
+    expect(plan.map((r) => r.detail).join('\n')).toMatch(/USING (COVERING )?INDEX board_items_by_source/);
+    expect(plan.map((r) => r.detail).join('\n')).not.toMatch(/TEMP B-TREE FOR GROUP BY/);
   });
 });
 
