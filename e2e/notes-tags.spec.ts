@@ -32,7 +32,7 @@ test('note, tags and related items in the detail, and their history exported as 
   await expect(rendered.locator('script, a, img, iframe')).toHaveCount(0);
   await expect(rendered.getByRole('button', { name: '危険' })).toHaveCount(0);
   await expect(rendered.getByRole('button', { name: '公式発表' })).toBeVisible();
-  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
   await rendered.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'e2e/artifacts/screenshots/51-note-markdown.png' });
   // The http link asks first; declining opens nothing.
