@@ -134,6 +134,27 @@ describe('TableView (virtualized grid)', () => {
     expect(api['items.get']).toHaveBeenCalledWith({ id: MATCHING });
   });
 
+  it('fits a column to its longest rendered text on a double-click of its separator', async () => {
+    const { view } = await setUp();
+    cleanup = view.unmount;
+    // Text widths as layout would give them: 10 px a character.
+    const rect = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const width = this.classList.contains('cell-text') ? (this.textContent?.length ?? 0) * 10 : 0;
+      return { width, height: 0, x: 0, y: 0, top: 0, left: 0, right: width, bottom: 0, toJSON: () => ({}) } as DOMRect;
+    });
+    try {
+      const separator = view.container.querySelector<HTMLElement>('[role="separator"][aria-label="タイトルの列幅"]')!;
+      await act(async () => {
+        separator.dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
+      });
+      const longest = Math.max(...[...view.container.querySelectorAll('[data-column="title"] .cell-text')].map((e) => (e.textContent?.length ?? 0) * 10));
+      expect(longest).toBeGreaterThan(0);
+      expect(Number(separator.getAttribute('aria-valuenow'))).toBe(longest + 28);
+    } finally {
+      rect.mockRestore();
+    }
+  });
+
   it('resizes a column from the keyboard on its separator and remembers the width', async () => {
     const { view } = await setUp();
     cleanup = view.unmount;
