@@ -204,6 +204,7 @@ export function TableView() {
                     if (row) void cardOpened(row.id);
                   }}
                   onFocus={() => setActiveIndex(item.index)}
+                  onMouseDown={picking.onMouseDown}
                   onKeyDown={(event) => onRowKeyDown(event, item.index, row)}
                 >
                   {row ? (

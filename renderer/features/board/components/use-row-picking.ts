@@ -35,6 +35,11 @@ export function useRowPicking(windows: TableWindows) {
     return false;
   }
 
+  /** A modified click picks rows: the browser must not also start selecting the page's text. */
+  function onMouseDown(event: MouseEvent<HTMLElement>): void {
+    if (event.shiftKey || event.ctrlKey || event.metaKey) event.preventDefault();
+  }
+
   /** True when the key was the selection's. */
   function onKeyDown(event: KeyboardEvent<HTMLElement>, index: number, row: BoardCard): boolean {
     const state = store.getState();
@@ -58,5 +63,5 @@ export function useRowPicking(windows: TableWindows) {
     return false;
   }
 
-  return { isPicked: (id: number) => picked.has(id), onClick, onKeyDown };
+  return { isPicked: (id: number) => picked.has(id), onClick, onMouseDown, onKeyDown };
 }
