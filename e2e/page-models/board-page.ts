@@ -34,7 +34,8 @@ export class BoardPage {
   /** Checks the import result dialog's summary line, then closes it. */
   async expectImportResult(summary: RegExp): Promise<void> {
     const result = this.page.getByRole('dialog', { name: '取り込み結果' });
-    await expect(result).toContainText(summary);
+    // The first import of a session also starts the parser process: give a loaded machine time.
+    await expect(result).toContainText(summary, { timeout: 30_000 });
     await result.getByRole('button', { name: '閉じる' }).click();
     await expect(result).toBeHidden();
   }

@@ -64,7 +64,7 @@ function HistoryDialog({ returnFocusRef }: { returnFocusRef?: RefObject<HTMLElem
 
   return (
     <div className="overlay">
-      <section ref={dialogRef} className="history" role="dialog" aria-modal="true" aria-labelledby="history-title" onKeyDown={onKeyDown}>
+      <section ref={dialogRef} className="import-history" role="dialog" aria-modal="true" aria-labelledby="history-title" onKeyDown={onKeyDown}>
         <div className="history-bar">
           <h2 id="history-title" ref={titleRef} tabIndex={-1}>
             {t('history.title')}
