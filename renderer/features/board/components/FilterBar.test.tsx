@@ -57,6 +57,10 @@ describe('FilterBar', () => {
     expect(kind.button.getAttribute('aria-expanded')).toBe('true');
     // Opening puts the focus on the first choice, so Tab and Space work at once.
     expect(document.activeElement).toBe(kind.boxes()[0]);
+    await act(async () => press(kind.boxes()[0]!, 'ArrowDown'));
+    expect(document.activeElement).toBe(kind.boxes()[1]);
+    await act(async () => press(kind.boxes()[1]!, 'ArrowUp'));
+    expect(document.activeElement).toBe(kind.boxes()[0]);
     await act(async () => kind.box('注意喚起').click());
     await act(async () => kind.box('インシデント').click());
     // The options' order, not the clicking order: the same choice gives the same address.

@@ -1,6 +1,6 @@
-// One multi-value filter (kinds, categories, severities, statuses, sources): a button that says what is
+// One multi-value filter (kinds, categories, severities, statuses, sources, tags): a button saying what is
 // chosen and opens a group of checkboxes. Keyboard: Enter/Space opens it and focuses the first box, Tab
-// moves between boxes, Space ticks, Escape closes and returns to the button; leaving it closes it too.
+// or ↑/↓ move between boxes, Space ticks, Escape closes and returns to the button; leaving it closes it.
 import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -60,6 +60,17 @@ export function MultiSelectFilter<V extends string | number | null>({ label, opt
       event.preventDefault();
       event.stopPropagation(); // the detail panel and the board also close on Escape
       close(true);
+      return;
+    }
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && open) {
+      // Up and down move between the choices, as in a menu; Tab still works.
+      const boxes = [...(listRef.current?.querySelectorAll<HTMLInputElement>('input') ?? [])];
+      const at = boxes.indexOf(document.activeElement as HTMLInputElement);
+      const next = boxes[Math.min(boxes.length - 1, Math.max(0, at + (event.key === 'ArrowDown' ? 1 : -1)))];
+      if (next) {
+        event.preventDefault();
+        next.focus();
+      }
     }
   }
 
