@@ -213,7 +213,8 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
     }
 
     async function queryChanged(query: BoardQuery): Promise<void> {
-      set({ query });
+      // The selection goes with the old result: a bulk change must never reach items the officer no longer sees.
+      set({ query, selection: [], selectionAnchor: null });
       if (urlEnv) writeQueryToUrl(urlEnv, query);
       // A new query starts the table at its first row, with nothing of the old result cached.
       if (get().mode === 'table') await Promise.all([load(), loadTable(true)]);

@@ -137,3 +137,14 @@ describe('bulk changes', () => {
     expect(api['items.bulkUpdate']).toHaveBeenCalledWith({ ids: [4], change: { severity: 2 } });
   });
 });
+
+describe('selection and the query', () => {
+  it('a new search or filter clears the selection, so a bulk change never reaches items out of view', async () => {
+    const api = fakeApi({ 'board.load': vi.fn(async () => ({ ok: true as const, value: snapshot([card(1, 'new'), card(2, 'new')]) })) });
+    const store = createBoardStore(api);
+    await store.getState().boardRequested();
+    store.getState().cardSelectionToggled(1);
+    await store.getState().searchChanged('漏洩');
+    expect(store.getState().selection).toEqual([]);
+  });
+});

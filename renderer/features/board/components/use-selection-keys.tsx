@@ -5,6 +5,7 @@
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { CardSummary } from '../../../../shared/domain/item.js';
 import { useBoardStoreApi } from '../board-context.js';
+import { focusCard, focusIsLost } from '../card-focus.js';
 import type { CardKeyCommand } from '../card-keys.js';
 import { FactMenu, type FactMenuField } from './FactMenu.js';
 
@@ -48,7 +49,10 @@ export function useSelectionKeys(): {
       case 'move':
         if (!selecting) return false;
         event.preventDefault();
-        void state.bulkChangeRequested({ status: command.to });
+        // The card changes column (it remounts): once the board is read again, the focus goes back to it.
+        void state.bulkChangeRequested({ status: command.to }).then(() => {
+          if (focusIsLost()) focusCard(card.id);
+        });
         return true;
       default:
         return false;
