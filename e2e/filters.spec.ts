@@ -64,6 +64,7 @@ test('filters: combined, shown as chips, restored by a reload and by a saved vie
   const firstSource = (await sources.first().locator('xpath=following-sibling::span[1]').textContent()) ?? '';
   expect(firstSource).not.toBe('');
   await sources.first().check();
+  await board.screenshot('72-filter-list-open');
   await page.keyboard.press('Escape');
   await choose(page, '状態', ['新着']);
   await expect.poll(() => queryInUrl(page)).toEqual({ kinds: ['incident', 'advisory'], statuses: ['new'], sourceNames: [firstSource] });
