@@ -20,6 +20,7 @@ interface ExportRow {
   facts_json: string | null;
   relevance: number | null;
   corrections_json: string | null;
+  tags_json: string | null;
 }
 
 function daysBetween(from: string, to: string): number | null {
@@ -76,7 +77,7 @@ export function toExportedItem(row: ExportRow): ExportedItem {
     disclosureLagDays: publishedAt && since ? daysBetween(since, publishedAt) : null,
     sourceName: row.source_name,
     sourceUrl: row.source_url,
-    tags: [],
+    tags: row.tags_json ? (JSON.parse(row.tags_json) as string[]) : [],
     body: row.body,
   };
 }
@@ -87,7 +88,8 @@ export async function listExportedItems(db: ReadDb): Promise<ExportedItem[]> {
     `SELECT items.id, status, title, items.organization, published_at, source_category, source_name, source_url, body,
             f.facts_json, f.relevance,
             (SELECT json_group_array(json_object('field', c.field, 'value', json(c.value_json)))
-               FROM item_corrections c WHERE c.item_id = items.id) AS corrections_json
+               FROM item_corrections c WHERE c.item_id = items.id) AS corrections_json,
+            (SELECT json_group_array(tag) FROM (SELECT tag FROM item_tags t WHERE t.item_id = items.id ORDER BY tag)) AS tags_json
      FROM items LEFT JOIN item_facts f ON f.item_id = items.id
      ORDER BY published_at DESC, items.id DESC`,
   );
