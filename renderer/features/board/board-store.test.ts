@@ -5,7 +5,7 @@ import type { Status } from '../../../shared/domain/vocabulary.js';
 import type { Output } from '../../../shared/ipc/contract.js';
 import type { CallResult } from '../../../shared/ipc/result.js';
 import { card, deferred, detailOf, fakeApi, snapshot } from '../../testing/fake-api.js';
-import { createBoardStore, type BoardState } from './board-store.js';
+import { COLUMN_FIRST_PAGE, COLUMN_NEXT_PAGE, createBoardStore, type BoardState } from './board-store.js';
 
 type MoveResult = CallResult<Output<'items.move'>>;
 
@@ -36,7 +36,7 @@ describe('board store', () => {
 
   it('loads the columns with the current search', async () => {
     const { api, store } = await loadedStore([a, b], async () => moved(a, 'triage'));
-    expect(api['board.load']).toHaveBeenCalledWith(emptyBoardQuery());
+    expect(api['board.load']).toHaveBeenCalledWith({ ...emptyBoardQuery(), limitPerColumn: COLUMN_FIRST_PAGE });
     expect(columnIds(store.getState(), 'new')).toEqual([2, 1]);
     expect(store.getState()).toMatchObject({ loaded: true, total: 2 });
   });
@@ -152,7 +152,7 @@ describe('board store', () => {
     await store.getState().searchChanged('漏洩');
     await store.getState().filtersChanged({ categories: ['ransomware'], appiReportable: true });
     await store.getState().sortChanged('date_asc');
-    expect(load).toHaveBeenLastCalledWith({ ...emptyBoardQuery(), text: '漏洩', categories: ['ransomware'], appiReportable: true, sort: 'date_asc' });
+    expect(load).toHaveBeenLastCalledWith({ ...emptyBoardQuery(), text: '漏洩', categories: ['ransomware'], appiReportable: true, sort: 'date_asc', limitPerColumn: COLUMN_FIRST_PAGE });
     // The launch token's key is left alone; the query sits under its own key.
     const params = new URLSearchParams(url.location.hash.slice(1));
     expect(params.get('token')).toBe('abc');
@@ -222,7 +222,7 @@ describe('board store', () => {
     const store = createBoardStore(fakeApi({ 'board.load': vi.fn(async () => ({ ok: true as const, value: first })), 'board.column': column }));
     await store.getState().searchChanged('お知らせ');
     await store.getState().columnMoreRequested('new');
-    expect(column).toHaveBeenCalledWith({ query: { ...emptyBoardQuery(), text: 'お知らせ' }, status: 'new', offset: 1 });
+    expect(column).toHaveBeenCalledWith({ query: { ...emptyBoardQuery(), text: 'お知らせ' }, status: 'new', offset: 1, limit: COLUMN_NEXT_PAGE });
     expect(columnIds(store.getState(), 'new')).toEqual([2, 1]);
   });
 });

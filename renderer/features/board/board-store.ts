@@ -38,6 +38,13 @@ export type BoardErrorKind = 'load' | 'move' | 'detail' | 'link' | 'correct' | '
 
 export type BoardViewMode = 'board' | 'table';
 
+/**
+ * Cards per column in the first load: more than any screen shows (the columns are virtualized), and small
+ * enough that the first paint of a 100,000-item board sends 250 cards, not 1,000. Later pages are bigger.
+ */
+export const COLUMN_FIRST_PAGE = 50;
+export const COLUMN_NEXT_PAGE = 150;
+
 export interface TableState {
   /** The rows fetched so far, by window offset (table-windows.ts): only those near the visible rows. */
   windows: TableWindows;
@@ -158,7 +165,7 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
     async function load(): Promise<void> {
       const mine = ++loadSeq;
       set({ loading: true });
-      const result = await api['board.load'](get().query);
+      const result = await api['board.load']({ ...get().query, limitPerColumn: COLUMN_FIRST_PAGE });
       if (mine !== loadSeq) return; // a newer search or reload has been asked for
       if (result.ok) {
         const { columns, total, matching } = result.value;
@@ -299,7 +306,7 @@ export function createBoardStore(api: TriageApi, deps: BoardStoreDeps = {}): Boa
         const seq = loadSeq;
         const { query, columns } = get();
         const shown = columns.find((c) => c.status === status)?.cards ?? [];
-        const result = await api['board.column']({ query, status, offset: shown.length });
+        const result = await api['board.column']({ query, status, offset: shown.length, limit: COLUMN_NEXT_PAGE });
         if (seq !== loadSeq) return; // the query changed or the board reloaded meanwhile
         if (!result.ok) {
           set({ error: { kind: 'load', message: result.error.message } });

@@ -3,7 +3,7 @@ import { emptyBoardQuery } from '../../../../shared/domain/board-query.js';
 import { act, render } from '../../../testing/render.js';
 import { card, fakeApi, snapshot } from '../../../testing/fake-api.js';
 import { BoardStoreContext } from '../board-context.js';
-import { createBoardStore } from '../board-store.js';
+import { COLUMN_FIRST_PAGE, createBoardStore } from '../board-store.js';
 import { BoardWorkspace } from './BoardWorkspace.js';
 
 // A hit inside markup-like text: the <mark> must wrap text, the markup must stay text.
@@ -65,7 +65,7 @@ describe('BoardWorkspace', () => {
     await act(async () => category!.querySelector<HTMLButtonElement>('button')!.click());
     const ransomware = [...category!.querySelectorAll('label')].find((l) => l.textContent === 'ランサムウェア');
     await act(async () => ransomware!.querySelector('input')!.click());
-    expect(load).toHaveBeenLastCalledWith({ ...emptyBoardQuery(), categories: ['ransomware'] });
+    expect(load).toHaveBeenLastCalledWith({ ...emptyBoardQuery(), categories: ['ransomware'], limitPerColumn: COLUMN_FIRST_PAGE });
     const newest = [...view.container.querySelectorAll('button')].find((b) => b.textContent === '新しい順');
     await act(async () => newest!.click());
     expect(store.getState().query).toMatchObject({ categories: ['ransomware'], sort: 'date_desc' });

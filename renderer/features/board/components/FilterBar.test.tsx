@@ -3,7 +3,7 @@ import { emptyBoardQuery } from '../../../../shared/domain/board-query.js';
 import { act, render } from '../../../testing/render.js';
 import { card, fakeApi, snapshot } from '../../../testing/fake-api.js';
 import { BoardStoreContext } from '../board-context.js';
-import { createBoardStore } from '../board-store.js';
+import { COLUMN_FIRST_PAGE, createBoardStore } from '../board-store.js';
 import { FilterBar } from './FilterBar.js';
 
 async function setUp() {
@@ -65,7 +65,7 @@ describe('FilterBar', () => {
     await act(async () => kind.box('インシデント').click());
     // The options' order, not the clicking order: the same choice gives the same address.
     expect(store.getState().query.kinds).toEqual(['incident', 'advisory']);
-    expect(load).toHaveBeenLastCalledWith({ ...emptyBoardQuery(), kinds: ['incident', 'advisory'] });
+    expect(load).toHaveBeenLastCalledWith({ ...emptyBoardQuery(), kinds: ['incident', 'advisory'], limitPerColumn: COLUMN_FIRST_PAGE });
     expect(kind.button.textContent).toContain('インシデント ほか1件');
     await act(async () => kind.box('未判定').click());
     expect(store.getState().query.kinds).toEqual(['incident', 'advisory', null]);
