@@ -20,6 +20,7 @@ const SHORTCUTS = [
   ['s · c · 1–5', 'bulk.helpDetail'],
   ['Ctrl+Z / ⌘Z', 'bulk.helpUndo'],
   ['/', 'help.search'],
+  ['n / Shift+N', 'help.nextHit'],
   ['h', 'help.history'],
   ['p', 'help.paste'],
   ['Esc', 'help.closePanels'],
@@ -43,7 +44,14 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
   return (
     <div className="overlay">
       <section className="help" role="dialog" aria-modal="true" aria-labelledby="help-title" onKeyDown={onKeyDown}>
-        <h2 id="help-title">{t('help.title')}</h2>
+        {/* The close button heads the dialog: it takes the focus, and a focused button at the foot of a long
+            list would scroll the title out of view. */}
+        <div className="help-bar">
+          <h2 id="help-title">{t('help.title')}</h2>
+          <button ref={closeRef} type="button" className="button" onClick={onClose}>
+            {t('help.close')}
+          </button>
+        </div>
         <table className="help-table">
           <thead>
             <tr>
@@ -62,9 +70,6 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
             ))}
           </tbody>
         </table>
-        <button ref={closeRef} type="button" className="button" onClick={onClose}>
-          {t('help.close')}
-        </button>
       </section>
     </div>
   );

@@ -306,6 +306,7 @@ export const en: Messages = {
     undo: 'Undo the last move',
     search: 'Go to the search box',
     closePanels: 'Close the details, this help, the import history or the paste dialog',
+    nextHit: 'Next/previous search hit in the details',
     toggleHelp: 'Show/hide this help',
     history: 'Open/close the import history',
     paste: 'Paste text to import',

@@ -306,6 +306,7 @@ export const ja = {
     undo: '直前の移動を元に戻す',
     search: '検索欄へ移動',
     closePanels: '詳細・ヘルプ・取り込み履歴・貼り付けを閉じる',
+    nextHit: '詳細で次/前の検索語の一致へ',
     toggleHelp: 'このヘルプを表示/非表示',
     history: '取り込み履歴を開く/閉じる',
     paste: 'テキストを貼り付けて取り込む',
