@@ -1,5 +1,5 @@
 // Selectors the components read the board store through: one field or one derived value each.
-import type { BoardCard } from '../../../shared/domain/board-query.js';
+import { emptyBoardQuery, type BoardCard } from '../../../shared/domain/board-query.js';
 import { changedFields } from './board-url.js';
 import type { BoardState } from './board-store.js';
 import { findCard } from './board-columns.js';
@@ -10,6 +10,15 @@ export const selectQuery = (s: BoardState) => s.query;
 export const selectMode = (s: BoardState) => s.mode;
 export const selectTable = (s: BoardState) => s.table;
 export const selectViews = (s: BoardState) => s.views;
+
+/**
+ * The saved view the board shows now: the first whose filters, text and sort are the current ones (a view
+ * saved before a filter existed has that filter at its default). Null once the officer changes anything.
+ */
+export const selectCurrentViewName = (s: BoardState): string | null => {
+  const current = JSON.stringify(changedFields(s.query));
+  return s.views.find((v) => JSON.stringify(changedFields({ ...emptyBoardQuery(), ...v.query })) === current)?.name ?? null;
+};
 
 /** Text or any filter narrows the board (the sort alone does not). */
 export const selectIsNarrowed = (s: BoardState) => Object.keys(changedFields({ ...s.query, sort: 'relevance' })).length > 0;

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBoard } from '../board-context.js';
-import { selectViews } from '../board-selectors.js';
+import { selectCurrentViewName, selectViews } from '../board-selectors.js';
 
 export function SavedViews() {
   const { t } = useTranslation();
@@ -12,7 +12,8 @@ export function SavedViews() {
   const viewApplied = useBoard((s) => s.viewApplied);
   const viewSaved = useBoard((s) => s.viewSaved);
   const viewDeleted = useBoard((s) => s.viewDeleted);
-  const [chosen, setChosen] = useState('');
+  // The menu names the view only while the board still shows it: a changed filter is no longer that view.
+  const chosen = useBoard(selectCurrentViewName) ?? '';
   const [name, setName] = useState('');
 
   useEffect(() => {
@@ -22,10 +23,7 @@ export function SavedViews() {
   async function save() {
     const trimmed = name.trim();
     if (!trimmed) return;
-    if (await viewSaved(trimmed)) {
-      setChosen(trimmed);
-      setName('');
-    }
+    if (await viewSaved(trimmed)) setName('');
   }
 
   return (
@@ -34,9 +32,8 @@ export function SavedViews() {
         <span>{t('search.views')}</span>
         <select
           aria-label={t('search.views')}
-          value={views.some((v) => v.name === chosen) ? chosen : ''}
+          value={chosen}
           onChange={(e) => {
-            setChosen(e.target.value);
             if (e.target.value) void viewApplied(e.target.value);
           }}
         >
@@ -48,8 +45,8 @@ export function SavedViews() {
           ))}
         </select>
       </label>
-      {chosen && views.some((v) => v.name === chosen) && (
-        <button type="button" className="button button--quiet" onClick={() => void viewDeleted(chosen).then(() => setChosen(''))}>
+      {chosen && (
+        <button type="button" className="button button--quiet" onClick={() => void viewDeleted(chosen)}>
           {t('search.deleteView')}
         </button>
       )}
