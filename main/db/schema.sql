@@ -4,7 +4,8 @@ CREATE INDEX board_items_by_source ON board_items(ifnull(source_name, ''));
 
 CREATE INDEX board_items_by_status_date ON board_items(status, published_at DESC, item_id DESC);
 
-CREATE INDEX board_items_by_status_facets ON board_items(status, kind, category, severity, appi_reportable, source_name, published_at, relevance);
+CREATE INDEX board_items_by_status_facets
+  ON board_items(status, kind, category, severity, appi_reportable, source_name, published_at, relevance, has_follow_ups);
 
 CREATE INDEX bulletin_changes_by_bulletin ON bulletin_changes(bulletin_id, id);
 
@@ -49,7 +50,7 @@ CREATE TABLE board_items (
   severity         INTEGER,
   appi_reportable  INTEGER,
   relevance        REAL
-);
+, has_follow_ups INTEGER NOT NULL DEFAULT 0 CHECK (has_follow_ups IN (0, 1)));
 
 CREATE TABLE bulletin_artifacts (
   bulletin_id   INTEGER PRIMARY KEY REFERENCES bulletins(id),
@@ -248,6 +249,30 @@ CREATE TABLE status_changes (
   changed_at   TEXT    NOT NULL,
   changed_by   TEXT    NOT NULL
 );
+
+CREATE TRIGGER board_items_follow_ups_on_facts_delete
+AFTER DELETE ON item_facts WHEN OLD.thread_key IS NOT NULL
+BEGIN
+  UPDATE board_items SET has_follow_ups = (SELECT count(*) > 1 FROM item_facts WHERE thread_key = OLD.thread_key)
+  WHERE item_id IN (SELECT item_id FROM item_facts WHERE thread_key = OLD.thread_key);
+END;
+
+CREATE TRIGGER board_items_follow_ups_on_facts_insert
+AFTER INSERT ON item_facts WHEN NEW.thread_key IS NOT NULL
+BEGIN
+  UPDATE board_items SET has_follow_ups = (SELECT count(*) > 1 FROM item_facts WHERE thread_key = NEW.thread_key)
+  WHERE item_id IN (SELECT item_id FROM item_facts WHERE thread_key = NEW.thread_key);
+END;
+
+CREATE TRIGGER board_items_follow_ups_on_facts_update
+AFTER UPDATE OF thread_key ON item_facts WHEN OLD.thread_key IS NOT NEW.thread_key
+BEGIN
+  UPDATE board_items SET has_follow_ups = (SELECT count(*) > 1 FROM item_facts WHERE thread_key = OLD.thread_key)
+  WHERE item_id IN (SELECT item_id FROM item_facts WHERE thread_key = OLD.thread_key);
+  UPDATE board_items SET has_follow_ups = 0 WHERE item_id = NEW.item_id AND NEW.thread_key IS NULL;
+  UPDATE board_items SET has_follow_ups = (SELECT count(*) > 1 FROM item_facts WHERE thread_key = NEW.thread_key)
+  WHERE item_id IN (SELECT item_id FROM item_facts WHERE thread_key = NEW.thread_key);
+END;
 
 CREATE TRIGGER board_items_on_correction_delete AFTER DELETE ON item_corrections
 BEGIN
