@@ -130,10 +130,12 @@ async function matchingItems(db: Connection, query: BoardQuery, wantsScore: bool
     if (wantsScore) {
       const titleMatch = `title : (${include})`;
       const organizationMatch = `organization : (${include})`;
-      // One round trip: how many hits (bm25 or tiers?), and whether any is in a title or organisation at
-      // all (a tier nothing reaches costs a probe per hit for nothing: 流出 is never in an organisation).
+      // One round trip: more hits than bm25 is run for (counted only that far: FTS5 finds hits one by one,
+      // so a common phrase stops after BM25_MAX_HITS + 1 instead of being evaluated over the whole index),
+      // and whether any is in a title or organisation at all (a tier nothing reaches costs a probe per hit
+      // for nothing: 流出 is never in an organisation).
       const found = await db.get<{ n: number; inTitle: number; inOrganization: number }>(
-        `SELECT (SELECT count(*) FROM search_index WHERE search_index MATCH ?) AS n,
+        `SELECT (SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT ${BM25_MAX_HITS + 1})) AS n,
                 EXISTS (SELECT 1 FROM search_index WHERE search_index MATCH ?) AS inTitle,
                 EXISTS (SELECT 1 FROM search_index WHERE search_index MATCH ?) AS inOrganization`,
         [match, titleMatch, organizationMatch],
