@@ -11,6 +11,9 @@ import { initI18n } from './i18n/index.js';
 initI18n();
 const { api, subscribe, upload, desktop } = createTransport();
 const stores = createAppStores(api, subscribe, { upload, desktop });
+// The board's first page is asked for now, while React mounts, not from an effect after it: on a 100,000-item
+// database the answer and the first render no longer wait for each other.
+void stores.board.getState().boardRequested();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(

@@ -63,6 +63,8 @@ function Shell() {
   const loaded = useBoard(selectLoaded);
   const isEmpty = useBoard(selectIsEmptyDatabase);
   const boardRequested = useBoard((s) => s.boardRequested);
+  // main.tsx asks for the board before React mounts (the first paint waits for it); ask only if nobody has.
+  const boardAsked = useBoard((s) => s.loaded || s.loading);
   const searchRef = useRef<HTMLInputElement>(null);
   const historyButtonRef = useRef<HTMLButtonElement>(null);
   const bulletinsButtonRef = useRef<HTMLButtonElement>(null);
@@ -71,8 +73,9 @@ function Shell() {
   const helpToggled = useCallback((open: boolean) => setHelpOpen(open), []);
   useGlobalShortcuts({ searchRef, helpOpen, helpToggled });
 
+  const boardAskedAtMount = useRef(boardAsked);
   useEffect(() => {
-    void boardRequested();
+    if (!boardAskedAtMount.current) void boardRequested();
   }, [boardRequested]);
 
   return (

@@ -2,6 +2,7 @@
 // sizes the virtualizer reads are given here: a column's scroll element is 600 px tall, every card 100 px,
 // and scrollTo moves scrollTop and fires the scroll event a browser would.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import virtualCss from './virtual.css?raw';
 import type { BoardCard } from '../../../../shared/domain/board-query.js';
 import { act, render } from '../../../testing/render.js';
 import { card, fakeApi, snapshot } from '../../../testing/fake-api.js';
@@ -125,6 +126,16 @@ describe('BoardColumn (virtualized)', () => {
     expect(ids[0]).toBe(1);
     expect(view.container.querySelector('[data-status="new"] .column-shown')?.textContent).toBe('1,234件中 200件');
     expect(view.container.querySelector('[data-card-id="1"]')?.closest('li')?.getAttribute('aria-setsize')).toBe('1234');
+  });
+
+  it('marks only a column without cards as empty (a shrinkable scroll area otherwise, even before the first measure)', async () => {
+    const { view } = await setUp(200, 1234);
+    cleanup = view.unmount;
+    // The 新着 column has cards; the others none. A :has(.column-list:empty) rule also matched a column with
+    // cards during the frame before the virtualizer had measured, and made it as tall as all its cards.
+    expect(view.container.querySelector('[data-status="new"] .column-scroll')?.classList.contains('column-scroll--empty')).toBe(false);
+    expect(view.container.querySelector('[data-status="triage"] .column-scroll')?.classList.contains('column-scroll--empty')).toBe(true);
+    expect(virtualCss).not.toMatch(/:has\(>?\s*\.column-list:empty\)/);
   });
 
   it('fetches the next page when the scroll nears the end of the loaded cards, with a loading row meanwhile', async () => {

@@ -145,7 +145,7 @@ export function BoardColumn({ column, tabbableId, selectedId, pinnedIds, focusRe
         <span>{label}</span>
         <span className="column-count">{column.count.toLocaleString()}</span>
       </h2>
-      <div className="column-scroll" ref={scrollRef}>
+      <div className={`column-scroll${cards.length === 0 ? ' column-scroll--empty' : ''}`} ref={scrollRef}>
         <ul className="column-list" aria-labelledby={headingId} style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const card = cards[item.index];
