@@ -18,7 +18,7 @@ export interface FirstRenderOptions {
   /** A built renderer (`vite build --outDir`); null builds one into a temporary folder first. */
   rendererDir: string | null;
   loads: number;
-  /** Saves 50-board-100k.png and 51-table-100k.png here when set. */
+  /** Saves 90-board-100k.png and 91-table-100k.png here when set. */
   screenshotsDir: string | null;
   log: (line: string) => void;
 }
@@ -154,13 +154,13 @@ async function saveScreenshots(page: BenchPage, dir: string, log: (line: string)
   // shell's event stream stays open, so there is no network idle to wait for).
   await page.locator('[data-status] [data-card-id]').first().waitFor();
   await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready.then(() => true));
-  const board = join(dir, '50-board-100k.png');
+  const board = join(dir, '90-board-100k.png');
   await page.screenshot({ path: board });
   await page.getByRole('button', { name: '表', exact: true }).click();
   const grid = page.getByRole('grid');
   await grid.locator('tbody tr[data-item-id]').first().waitFor();
   await grid.locator('tbody tr[aria-busy="true"]').first().waitFor({ state: 'detached' });
-  const table = join(dir, '51-table-100k.png');
+  const table = join(dir, '91-table-100k.png');
   await page.screenshot({ path: table });
   log(`screenshots: ${board}, ${table}`);
 }
