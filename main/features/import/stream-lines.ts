@@ -4,6 +4,18 @@
  * of the line the window starts in is kept. CRLF, LF and a lone CR each end one line (C5); a CR that is
  * the last byte seen so far is decided when the next byte arrives.
  */
+/** Index of the last line start at or before `offset` in ascending `starts` (0 when none is). */
+export function lastStartAtOrBefore(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export class StreamLines {
   // Absolute byte offsets where lines begin, ascending; starts[0] is the start of line `firstLine`.
   private starts: number[] = [0];
@@ -46,15 +58,7 @@ export class StreamLines {
 
   /** 1-based line holding the byte at absolute `offset` (which must not be before the kept window). */
   lineAt(offset: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.firstLine + lo;
+    return this.firstLine + lastStartAtOrBefore(this.starts, offset);
   }
 
   /** Absolute offset where `line` begins, or null when that line has not been seen yet. */

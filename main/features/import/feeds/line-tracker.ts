@@ -5,6 +5,8 @@
  * tokenizer reports an event within the chunk it is reading, or the one before when a tag spans a boundary);
  * an offset older than the window gets the first line the window knows, never a wrong later one.
  */
+import { lastStartAtOrBefore } from '../stream-lines.js';
+
 export class LineTracker {
   /** Line starts (absolute offsets) of the retained chunks, ascending. */
   private starts: number[] = [0];
@@ -50,15 +52,7 @@ export class LineTracker {
   }
 
   lineAt(offset: number): number {
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.linesBefore + lo + 1;
+    return this.linesBefore + lastStartAtOrBefore(this.starts, offset) + 1;
   }
 
   /** Characters counted so far. */
